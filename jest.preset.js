@@ -1,0 +1,36 @@
+// Shared jest setup: SWC compiles TypeScript (with decorator metadata, which NestJS and
+// class-validator need) and workspace imports resolve to library sources, so tests never
+// depend on a prior build.
+const path = require('node:path');
+const { paths } = require('./tsconfig.base.json').compilerOptions;
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([name, [target]]) => [
+    `^${name.replace('/', '\\/')}$`,
+    path.join(__dirname, target),
+  ]),
+);
+
+module.exports = function jestConfig({ displayName, rootDir, ...rest }) {
+  return {
+    displayName,
+    rootDir,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    transform: {
+      '^.+\\.(t|j)sx?$': [
+        '@swc/jest',
+        {
+          jsc: {
+            parser: { syntax: 'typescript', decorators: true, tsx: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+            target: 'es2022',
+          },
+          module: { type: 'commonjs' },
+        },
+      ],
+    },
+    moduleNameMapper,
+    ...rest,
+  };
+};

@@ -1,0 +1,37 @@
+import { type UserFacts } from '../condition/condition';
+import { type EngagementMetric } from '../format/journey-graph';
+
+/**
+ * What the engine feeds the stepper. The stepper stamps `now` on it before the machine sees it,
+ * so the machine itself never reads a clock.
+ */
+export type JourneyInput =
+  /** A tracked event (custom or built-in `PW_*`) of this user. */
+  | {
+      kind: 'event';
+      name: string;
+      attributes: Record<string, unknown>;
+      user: UserFacts;
+      /** Counts for history conditions, keyed by `historyKey`. */
+      history?: Record<string, number>;
+      /**
+       * For engagement events (PW_PushOpened, PW_EmailOpened, PW_EmailClicked, PW_WhatsAppDelivered,
+       * PW_WhatsAppRead, a PW_WhatsAppReceived reply): the send node and visit of the message it
+       * belongs to, as the engine found it from the message id.
+       */
+      message?: { nodeId: string; visit: number };
+    }
+  /** A user enters through an `entry.segment` or `entry.api` node. */
+  | { kind: 'enter'; entryNodeId: string; attributes: Record<string, unknown>; user: UserFacts; history?: Record<string, number> }
+  /** A timer the journey scheduled fell due. Stale timers are ignored. */
+  | { kind: 'timer'; timerId: string; user: UserFacts; history?: Record<string, number> };
+
+/** Which engagement metrics an event proves for the message it refers to. */
+export const ENGAGEMENT_BY_EVENT: Record<string, EngagementMetric[]> = {
+  PW_PushOpened: ['delivered', 'opened'],
+  PW_EmailOpened: ['delivered', 'opened'],
+  PW_EmailClicked: ['delivered', 'opened', 'clicked'],
+  PW_WhatsAppDelivered: ['delivered'],
+  PW_WhatsAppRead: ['delivered', 'read', 'opened'],
+  PW_WhatsAppReceived: ['delivered', 'read', 'opened'],
+};
