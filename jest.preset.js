@@ -6,7 +6,7 @@ const { paths } = require('./tsconfig.base.json').compilerOptions;
 
 const moduleNameMapper = Object.fromEntries(
   Object.entries(paths).map(([name, [target]]) => [
-    `^${name.replace('/', '\\/')}$`,
+    `^${name.replaceAll('/', '\\/')}$`,
     path.join(__dirname, target),
   ]),
 );
@@ -31,6 +31,7 @@ module.exports = function jestConfig({ displayName, rootDir, ...rest }) {
       ],
     },
     moduleNameMapper,
+    reporters: ['default', [path.join(__dirname, 'tools/jest-summary-reporter.js'), { name: displayName }]],
     ...rest,
   };
 };

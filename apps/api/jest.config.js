@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset')({ displayName: 'api', rootDir: __dirname, testTimeout: 30000 });

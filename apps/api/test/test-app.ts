@@ -1,0 +1,47 @@
+import { type INestApplication } from '@nestjs/common';
+import { createTestDatabase, type TestDatabase } from '@engine/persistence/testing';
+import request from 'supertest';
+import { type AppConfig } from '../src/config/app-config';
+import { createApp } from '../src/create-app';
+import { createProject } from '../src/projects/create-project';
+
+export interface TestApp {
+  app: INestApplication;
+  db: TestDatabase;
+  apiKey: string;
+  projectId: string;
+  /** supertest against the app, with the project's key set. */
+  http: () => ReturnType<typeof request>;
+  auth: { Authorization: string };
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh PostgreSQL database and the machine's Redis. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const db = await createTestDatabase('journeys_api_test');
+  const config: AppConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: db.url,
+    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    runWorkers: false,
+    publicUrl: 'http://localhost',
+    ...overrides,
+  };
+  const app = await createApp(config, { logger: false });
+  await app.init();
+  const { project, apiKey } = await createProject(db.dataSource.manager, 'Test project');
+  const server = app.getHttpServer() as Parameters<typeof request>[0];
+  return {
+    app,
+    db,
+    apiKey,
+    projectId: project.id,
+    http: () => request(server),
+    auth: { Authorization: `Bearer ${apiKey}` },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

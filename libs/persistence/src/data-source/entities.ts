@@ -1,0 +1,25 @@
+import { AppUserEntity } from '../entities/app-user.entity';
+import { ConversionEntity } from '../entities/conversion.entity';
+import { EventEntity } from '../entities/event.entity';
+import { JourneyInstanceEntity } from '../entities/journey-instance.entity';
+import { JourneyVersionEntity } from '../entities/journey-version.entity';
+import { JourneyEntity } from '../entities/journey.entity';
+import { MessageEntity } from '../entities/message.entity';
+import { NodeCounterEntity } from '../entities/node-counter.entity';
+import { OutboxEntryEntity } from '../entities/outbox-entry.entity';
+import { ProjectEntity } from '../entities/project.entity';
+import { WhatsAppTemplateEntity } from '../entities/whatsapp-template.entity';
+
+export const ENTITIES = [
+  ProjectEntity,
+  AppUserEntity,
+  EventEntity,
+  JourneyEntity,
+  JourneyVersionEntity,
+  JourneyInstanceEntity,
+  OutboxEntryEntity,
+  MessageEntity,
+  WhatsAppTemplateEntity,
+  NodeCounterEntity,
+  ConversionEntity,
+];

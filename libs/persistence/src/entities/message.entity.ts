@@ -1,0 +1,72 @@
+import { type Channel } from '@engine/journey';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'read', 'opened', 'clicked', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export interface MessageStatusChange {
+  status: MessageStatus;
+  at: string;
+  detail?: string;
+}
+
+/** One message to one user. `idempotency_key` (instance:node:visit) makes a retried send a no-op. */
+@Entity({ name: 'messages' })
+@Index('messages_idempotency_key', ['idempotencyKey'], { unique: true })
+@Index('messages_provider_message_id', ['channel', 'providerMessageId'])
+@Index('messages_journey_node', ['journeyId', 'nodeId'])
+@Index('messages_user', ['userId', 'createdAt'])
+export class MessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Column({ name: 'journey_id', type: 'uuid', nullable: true })
+  journeyId!: string | null;
+
+  @Column({ name: 'instance_id', type: 'uuid', nullable: true })
+  instanceId!: string | null;
+
+  @Column({ name: 'node_id', type: 'text', nullable: true })
+  nodeId!: string | null;
+
+  @Column({ type: 'int', default: 1 })
+  visit!: number;
+
+  @Column({ type: 'text' })
+  channel!: Channel;
+
+  /** `sandbox` until the project configures the channel's real provider. */
+  @Column({ type: 'text', default: 'sandbox' })
+  provider!: string;
+
+  @Column({ type: 'text', default: 'queued' })
+  status!: MessageStatus;
+
+  @Column({ name: 'status_history', type: 'jsonb', default: [] })
+  statusHistory!: MessageStatusChange[];
+
+  @Column({ name: 'provider_message_id', type: 'text', nullable: true })
+  providerMessageId!: string | null;
+
+  @Column({ name: 'idempotency_key', type: 'text' })
+  idempotencyKey!: string;
+
+  /** What was sent, rendered (placeholders filled). */
+  @Column({ type: 'jsonb', default: {} })
+  content!: Record<string, unknown>;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

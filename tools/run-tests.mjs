@@ -1,0 +1,31 @@
+// The workspace test command: typecheck, lint and test every project through Nx, then print
+// one closing line with the totals of all jest and vitest runs ("N passed, N failed").
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const resultsDir = join(root, 'test-artifacts', 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+
+const nx = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'typecheck', 'lint', 'test', '--parallel=2', '--outputStyle=stream', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(resultsDir)) {
+  for (const file of readdirSync(resultsDir)) {
+    const totals = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+    passed += totals.passed;
+    failed += totals.failed;
+    skipped += totals.skipped;
+  }
+}
+const code = nx.status ?? 1;
+if (code !== 0 && failed === 0) failed = 1; // a typecheck or lint failure counts as a failure too
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(code);
