@@ -4,6 +4,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig } from './config/app-config';
+import { ApiExceptionFilter } from './http/api-exception.filter';
 
 /** Builds the HTTP app (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -16,6 +17,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
+  app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
