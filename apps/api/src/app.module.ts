@@ -1,9 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExecutionModule } from '@engine/execution';
 import { dataSourceOptions } from '@engine/persistence';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { JourneysModule } from './journeys/journeys.module';
 import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -14,7 +18,11 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         RedisModule,
+        ExecutionModule.register(config.execution),
         HealthModule,
+        JourneysModule,
+        UsersModule,
+        EventsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

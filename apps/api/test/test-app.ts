@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@engine/persistence/testing';
 import request from 'supertest';
@@ -17,16 +18,24 @@ export interface TestApp {
 }
 
 /** The real app on a fresh PostgreSQL database and the machine's Redis. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Omit<AppConfig, 'execution'>> & { execution?: Partial<AppConfig['execution']> } = {}): Promise<TestApp> {
   const db = await createTestDatabase('journeys_api_test');
   const config: AppConfig = {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: db.url,
-    redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    runWorkers: false,
     publicUrl: 'http://localhost',
     ...overrides,
+    execution: {
+      redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      // A fresh BullMQ prefix per app, so test runs never share queues.
+      queuePrefix: `test-${randomBytes(6).toString('hex')}`,
+      runWorkers: false,
+      concurrency: 8,
+      sweepEveryMs: 60_000,
+      sweepGraceMs: 30_000,
+      ...overrides.execution,
+    },
   };
   const app = await createApp(config, { logger: false });
   await app.init();

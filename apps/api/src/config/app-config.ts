@@ -1,3 +1,4 @@
+import { executionConfigFromEnv, type ExecutionConfig } from '@engine/execution';
 import { DEFAULT_DATABASE_URL } from '@engine/persistence';
 
 /** Settings from the environment, with defaults that work on a developer machine. */
@@ -5,11 +6,10 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string;
-  redisUrl: string;
-  /** Run the BullMQ workers inside the API process (the single-process default). */
-  runWorkers: boolean;
   /** Public base URL, used in printed links and tracking URLs. */
   publicUrl: string;
+  /** Queues and workers; `execution.runWorkers` runs them in the API process (the single-process default). */
+  execution: ExecutionConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -17,13 +17,11 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env['PORT']}"`);
-  const host = env['HOST'] ?? '0.0.0.0';
   return {
     port,
-    host,
+    host: env['HOST'] ?? '0.0.0.0',
     databaseUrl: env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
-    redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    runWorkers: (env['RUN_WORKERS'] ?? 'true') !== 'false',
     publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${port}`,
+    execution: executionConfigFromEnv(env),
   };
 }

@@ -19,7 +19,7 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false }),
+      useFactory: (config: AppConfig) => new Redis(config.execution.redisUrl, { maxRetriesPerRequest: 1 }),
     },
     RedisCloser,
   ],

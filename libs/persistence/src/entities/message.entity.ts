@@ -1,7 +1,8 @@
 import { type Channel } from '@engine/journey';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'read', 'opened', 'clicked', 'failed'] as const;
+/** `suppressed`: not sent on purpose (frequency cap, opt-out, unreachable), with the reason in `error`. */
+export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'read', 'opened', 'clicked', 'failed', 'suppressed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export interface MessageStatusChange {

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applyTagOperations,
+  type Effect,
+  type JourneyInput,
+  nextAllowedSendTime,
+  step,
+  type StepResult,
+  USER_CHANNELS,
+  type UserChannel,
+  waitingFor,
+} from '@engine/journey';
+import { type BatchWrites, type EnterableJourney, type InstanceState, type UserState } from './batch-state';
+
+/** A chain of timers already due (e.g. `wait 0` nodes) runs inline up to this length, then via the outbox. */
+const INLINE_TIMER_LIMIT = 50;
+
+/**
+ * Step one instance by one input and fold the result into the batch: snapshot, counters, outbox
+ * rows, tag changes. Timers that are already due run inline, so `wait 0` costs no round trip.
+ */
+export function stepInstance(instance: InstanceState, user: UserState, input: JourneyInput, now: number, writes: BatchWrites): StepResult {
+  const result = step(instance.compiled, instance.snapshot, input, now);
+  if (!result.changed) return result;
+  writes.stepsExecuted++;
+  runDueTimers(instance, user, absorb(instance, user, result, now, writes), now, writes);
+  return result;
+}
+
+/** Enter a user into a journey; returns the new instance, or undefined when the input does not enter. */
+export function enterJourney(journey: EnterableJourney, user: UserState, input: JourneyInput, now: number, writes: BatchWrites): InstanceState | undefined {
+  const probe = step(journey.compiled, undefined, input, now);
+  if (!probe.entered) return undefined;
+  const instance: InstanceState = {
+    id: randomUUID(),
+    projectId: journey.projectId,
+    journeyId: journey.id,
+    versionId: journey.versionId,
+    userId: user.row.id,
+    status: 'active',
+    snapshot: probe.snapshot,
+    currentNodeId: probe.nodeId,
+    waitingFor: [],
+    timerId: null,
+    loadedLockVersion: 0,
+    enteredAt: new Date(now),
+    endedAt: null,
+    compiled: journey.compiled,
+    isNew: true,
+    dirty: true,
+  };
+  writes.stepsExecuted++;
+  user.instances.push(instance);
+  runDueTimers(instance, user, absorb(instance, user, probe, now, writes), now, writes);
+  const previous = user.entries.get(journey.id);
+  user.entries.set(journey.id, { lastEnteredAt: new Date(now), active: instance.status === 'active', count: (previous?.count ?? 0) + 1 });
+  return instance;
+}
+
+type ScheduleEffect = Extract<Effect, { kind: 'schedule' }>;
+type DueTimer = { timerId: string; effect: ScheduleEffect };
+
+/** Runs a chain of already-due timers inline; what is left past the limit goes to the outbox, due now. */
+function runDueTimers(instance: InstanceState, user: UserState, first: DueTimer | undefined, now: number, writes: BatchWrites): void {
+  let due = first;
+  for (let chained = 0; due && chained < INLINE_TIMER_LIMIT; chained++) {
+    const result = step(instance.compiled, instance.snapshot, { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history }, now);
+    if (!result.changed) return;
+    writes.stepsExecuted++;
+    due = absorb(instance, user, result, now, writes);
+  }
+  if (due) writes.outbox.push(outboxRow(instance, due.effect, new Date(now)));
+}
+
+/** Folds a step result in; returns a timer that is already due, for the caller to run inline. */
+function absorb(instance: InstanceState, user: UserState, result: StepResult, now: number, writes: BatchWrites): DueTimer | undefined {
+  instance.snapshot = result.snapshot;
+  instance.currentNodeId = result.nodeId;
+  const waiting = waitingFor(instance.compiled, result.snapshot);
+  instance.waitingFor = waiting.events;
+  instance.timerId = waiting.timerId ?? null;
+  instance.dirty = true;
+
+  let dueTimer: DueTimer | undefined;
+  let exitReason: 'completed' | 'goal' | undefined;
+  for (const effect of result.effects) {
+    switch (effect.kind) {
+      case 'visit':
+        bumpCounter(writes, instance.journeyId, effect.nodeId, 'entered');
+        break;
+      case 'send':
+        writes.outbox.push(outboxRow(instance, effect, new Date(sendTime(instance, user, effect.channel, now))));
+        break;
+      case 'schedule':
+        if (effect.at <= now && effect.timerId === instance.timerId) dueTimer = { timerId: effect.timerId, effect };
+        else writes.outbox.push(outboxRow(instance, effect, new Date(effect.at)));
+        break;
+      case 'cancelTimer':
+        writes.cancelledTimers.push({ instanceId: instance.id, timerId: effect.timerId });
+        break;
+      case 'updateTags':
+        user.facts = {
+          ...user.facts,
+          tags: applyTagOperations(user.facts.tags, effect.operations, { tags: user.facts.tags, event: effect.eventAttributes, user: user.facts }),
+        };
+        user.tagsChanged = true;
+        break;
+      case 'conversion':
+        writes.conversions.push({ projectId: instance.projectId, journeyId: instance.journeyId, instanceId: instance.id, goalId: effect.goalId, nodeId: result.nodeId });
+        break;
+      case 'exit':
+        exitReason = effect.reason;
+        if (effect.nodeId) bumpCounter(writes, instance.journeyId, effect.nodeId, 'completed');
+        break;
+    }
+  }
+  if (result.done) {
+    instance.status = exitReason === 'goal' ? 'converted' : 'completed';
+    instance.endedAt = new Date(now);
+    instance.waitingFor = [];
+    instance.timerId = null;
+    const entry = user.entries.get(instance.journeyId);
+    if (entry) entry.active = user.instances.some((other) => other !== instance && other.journeyId === instance.journeyId && other.status === 'active');
+    return undefined;
+  }
+  return dueTimer;
+}
+
+function sendTime(instance: InstanceState, user: UserState, channel: string, now: number): number {
+  if (!(USER_CHANNELS as readonly string[]).includes(channel)) return now;
+  return nextAllowedSendTime(now, instance.compiled.graph.settings.silentHours, channel as UserChannel, user.facts.timeZone);
+}
+
+function outboxRow(instance: InstanceState, effect: Effect, dueAt: Date) {
+  return { projectId: instance.projectId, instanceId: instance.id, effect, dueAt };
+}
+
+function bumpCounter(writes: BatchWrites, journeyId: string, nodeId: string, field: 'entered' | 'completed'): void {
+  const key = `${journeyId}\u0000${nodeId}`;
+  const counter = writes.counters.get(key) ?? { entered: 0, completed: 0 };
+  counter[field]++;
+  writes.counters.set(key, counter);
+}

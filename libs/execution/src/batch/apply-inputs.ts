@@ -1,0 +1,104 @@
+import { type JourneyInput } from '@engine/journey';
+import { type EventEntity } from '@engine/persistence';
+import { enterJourney, stepInstance } from './absorb-step';
+import {
+  type BatchInputs,
+  type BatchWrites,
+  type EnterableJourney,
+  emptyWrites,
+  type InstanceState,
+  type MessageRef,
+  type UserState,
+} from './batch-state';
+import { reentryAllowed } from './reentry-allowed';
+
+/** What a batch loaded; apply it with `applyInputs`. */
+export interface LoadedBatch {
+  users: Map<string, UserState>;
+  /** Live journeys by entry event name. */
+  journeysByEntryEvent: Map<string, EnterableJourney[]>;
+  /** Live journeys by id (entries through the API or a segment). */
+  journeysById: Map<string, EnterableJourney>;
+  messages: Map<string, MessageRef>;
+}
+
+/** Message statuses that engagement events prove. */
+const MESSAGE_STATUS_BY_EVENT: Record<string, BatchWrites['messageStatuses'][number]['status']> = {
+  PW_PushOpened: 'opened',
+  PW_EmailOpened: 'opened',
+  PW_EmailClicked: 'clicked',
+  PW_WhatsAppDelivered: 'delivered',
+  PW_WhatsAppRead: 'read',
+  PW_WhatsAppFailed: 'failed',
+};
+
+/**
+ * Moves every user of the batch by their inputs, in order: due timers first, then API/segment
+ * entries, then events by id. Pure over the loaded state: all I/O is in load and write.
+ */
+export function applyInputs(batch: LoadedBatch, inputs: BatchInputs, now: number): BatchWrites {
+  const writes = emptyWrites();
+  const instancesById = new Map<string, InstanceState>();
+  for (const user of batch.users.values()) for (const instance of user.instances) instancesById.set(instance.id, instance);
+
+  for (const timer of inputs.timers) {
+    writes.consumedTimerOutboxIds.push(timer.outboxId);
+    const instance = instancesById.get(timer.instanceId);
+    const user = instance && batch.users.get(instance.userId);
+    if (!instance || !user || instance.status !== 'active' || instance.timerId !== timer.timerId) continue; // stale
+    stepInstance(instance, user, { kind: 'timer', timerId: timer.timerId, user: user.facts, history: user.history }, now, writes);
+  }
+
+  for (const entry of inputs.entries) {
+    const user = batch.users.get(entry.userId);
+    const journey = batch.journeysById.get(entry.journeyId);
+    if (!user || !journey || !reentryAllowed(journey.graph.settings.reentry, user.entries.get(journey.id), now)) continue;
+    const input: JourneyInput = { kind: 'enter', entryNodeId: entry.entryNodeId, attributes: entry.attributes, user: user.facts, history: user.history };
+    const instance = enterJourney(journey, user, input, now, writes);
+    if (instance) instancesById.set(instance.id, instance);
+  }
+
+  for (const event of inputs.events) {
+    writes.processedEventIds.push(event.id);
+    const user = batch.users.get(event.userId);
+    if (!user) continue;
+    applyEvent(batch, user, event, now, writes, instancesById);
+  }
+  return writes;
+}
+
+function applyEvent(
+  batch: LoadedBatch,
+  user: UserState,
+  event: EventEntity,
+  now: number,
+  writes: BatchWrites,
+  instancesById: Map<string, InstanceState>,
+): void {
+  const messageId = typeof event.attributes['messageId'] === 'string' ? event.attributes['messageId'] : undefined;
+  const message = messageId ? batch.messages.get(messageId) : undefined;
+  const status = MESSAGE_STATUS_BY_EVENT[event.name];
+  if (message && status) writes.messageStatuses.push({ messageId: message.messageId, status, at: event.occurredAt });
+
+  // Instances waiting for this event, as they were before it (one it enters does not also get it).
+  const waiting = user.instances.filter((instance) => instance.status === 'active' && instance.waitingFor.includes(event.name));
+  for (const instance of waiting) {
+    const ownsMessage = message && message.instanceId === instance.id && message.nodeId !== null;
+    const input: JourneyInput = {
+      kind: 'event',
+      name: event.name,
+      attributes: event.attributes,
+      user: user.facts,
+      history: user.history,
+      ...(ownsMessage ? { message: { nodeId: message.nodeId!, visit: message.visit } } : {}),
+    };
+    stepInstance(instance, user, input, now, writes);
+  }
+
+  for (const journey of batch.journeysByEntryEvent.get(event.name) ?? []) {
+    if (!reentryAllowed(journey.graph.settings.reentry, user.entries.get(journey.id), now)) continue;
+    const input: JourneyInput = { kind: 'event', name: event.name, attributes: event.attributes, user: user.facts, history: user.history };
+    const instance = enterJourney(journey, user, input, now, writes);
+    if (instance) instancesById.set(instance.id, instance);
+  }
+}

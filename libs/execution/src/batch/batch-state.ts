@@ -1,0 +1,106 @@
+import { type Effect, type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type UserFacts } from '@engine/journey';
+import { type AppUserEntity, type EventEntity, type InstanceStatus } from '@engine/persistence';
+
+/** A live journey users can enter now (its current version, compiled). */
+export interface EnterableJourney {
+  id: string;
+  projectId: string;
+  versionId: string;
+  graph: JourneyGraph;
+  compiled: JourneyMachine;
+  entryEvents: string[];
+}
+
+/** An instance as the batch holds it in memory between load and write. */
+export interface InstanceState {
+  id: string;
+  projectId: string;
+  journeyId: string;
+  versionId: string;
+  userId: string;
+  status: InstanceStatus;
+  snapshot: PersistedJourneySnapshot;
+  currentNodeId: string;
+  waitingFor: string[];
+  timerId: string | null;
+  /** lock_version as loaded; the write checks it (optimistic lock behind the user row lock). */
+  loadedLockVersion: number;
+  enteredAt: Date;
+  endedAt: Date | null;
+  compiled: JourneyMachine;
+  isNew: boolean;
+  dirty: boolean;
+}
+
+export interface UserState {
+  row: AppUserEntity;
+  facts: UserFacts;
+  tagsChanged: boolean;
+  /** Active instances of this user. */
+  instances: InstanceState[];
+  /** For re-entry: per journey id, the latest entry time and whether one is active. */
+  entries: Map<string, { lastEnteredAt: Date; active: boolean; count: number }>;
+  history: Record<string, number>;
+}
+
+/** A timer falling due for an instance. */
+export interface DueTimer {
+  outboxId: string;
+  instanceId: string;
+  timerId: string;
+}
+
+/** A request to enter a user through an `entry.api` or `entry.segment` node. */
+export interface EntryRequest {
+  userId: string;
+  journeyId: string;
+  entryNodeId: string;
+  attributes: Record<string, unknown>;
+}
+
+/** Which message (node and visit of which instance) an engagement event refers to. */
+export interface MessageRef {
+  messageId: string;
+  instanceId: string | null;
+  nodeId: string | null;
+  visit: number;
+}
+
+export interface BatchInputs {
+  events: EventEntity[];
+  timers: DueTimer[];
+  entries: EntryRequest[];
+}
+
+export interface NewOutboxRow {
+  projectId: string;
+  instanceId: string;
+  effect: Effect;
+  dueAt: Date;
+}
+
+/** Everything a batch writes, in one transaction. */
+export interface BatchWrites {
+  outbox: NewOutboxRow[];
+  /** `${journeyId}\u0000${nodeId}` -> counts */
+  counters: Map<string, { entered: number; completed: number }>;
+  conversions: Array<{ projectId: string; journeyId: string; instanceId: string; goalId: string; nodeId: string }>;
+  processedEventIds: string[];
+  consumedTimerOutboxIds: string[];
+  cancelledTimers: Array<{ instanceId: string; timerId: string }>;
+  messageStatuses: Array<{ messageId: string; status: 'delivered' | 'read' | 'opened' | 'clicked' | 'failed'; at: Date }>;
+  stepsExecuted: number;
+}
+
+export function emptyWrites(): BatchWrites {
+  return {
+    outbox: [],
+    counters: new Map(),
+    conversions: [],
+    processedEventIds: [],
+    consumedTimerOutboxIds: [],
+    cancelledTimers: [],
+    messageStatuses: [],
+    stepsExecuted: 0,
+  };
+}

@@ -1,0 +1,200 @@
+import {
+  collectHistoryQueries,
+  evaluateCondition,
+  historyKey,
+  type HistoryCondition,
+  type JourneyGraph,
+  type JourneyMachine,
+  parseDuration,
+  type PersistedJourneySnapshot,
+} from '@engine/journey';
+import { AppUserEntity, EventEntity, type InstanceStatus } from '@engine/persistence';
+import { type EntityManager } from 'typeorm';
+import { type CompiledJourneys } from '../journeys/compiled-journeys';
+import { userFacts } from '../users/user-facts';
+import { type LoadedBatch } from './apply-inputs';
+import { type EnterableJourney, type InstanceState, type MessageRef, type UserState } from './batch-state';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface InstanceRow {
+  id: string;
+  project_id: string;
+  journey_id: string;
+  version_id: string;
+  user_id: string;
+  status: InstanceStatus;
+  snapshot: PersistedJourneySnapshot;
+  current_node_id: string;
+  waiting_for: string[];
+  timer_id: string | null;
+  lock_version: number;
+  entered_at: Date;
+  ended_at: Date | null;
+}
+
+/**
+ * Locks the users (in id order, so concurrent batches cannot deadlock) and loads all a batch needs:
+ * their unprocessed events, active instances, the live journeys those events can enter, and the
+ * compiled machines. Every step of a user happens under that user's row lock, so one user's inputs
+ * apply in order and no two workers step the same instance at once.
+ */
+export async function loadBatch(
+  manager: EntityManager,
+  compiled: CompiledJourneys,
+  request: { userIds: string[]; withEvents: boolean; entryJourneyIds: string[] },
+): Promise<{ batch: LoadedBatch; events: EventEntity[] }> {
+  const userIds = [...new Set(request.userIds)].sort();
+  const rows = await manager
+    .getRepository(AppUserEntity)
+    .createQueryBuilder('u')
+    .where('u.id = ANY(:ids)', { ids: userIds })
+    .orderBy('u.id')
+    .setLock('pessimistic_write')
+    .getMany();
+  const events = request.withEvents
+    ? await manager
+        .getRepository(EventEntity)
+        .createQueryBuilder('e')
+        .where('e.user_id = ANY(:ids)', { ids: userIds })
+        .andWhere('e.processed_at IS NULL')
+        .orderBy('e.id')
+        .getMany()
+    : [];
+
+  const projectIds = [...new Set(rows.map((row) => row.projectId))];
+  const eventNames = [...new Set(events.map((event) => event.name))];
+  const liveRows = await manager.query<Array<{ id: string; project_id: string; live_version_id: string; entry_events: string[] }>>(
+    `SELECT id, project_id, live_version_id, entry_events FROM journeys
+      WHERE project_id = ANY($1) AND status = 'live' AND live_version_id IS NOT NULL
+        AND (entry_events && $2::text[] OR id = ANY($3::uuid[]))`,
+    [projectIds, eventNames, request.entryJourneyIds],
+  );
+  const instanceRows = await manager.query<InstanceRow[]>(
+    `SELECT * FROM journey_instances WHERE user_id = ANY($1) AND status = 'active'`,
+    [userIds],
+  );
+  const machines = await compiled.load(manager, [
+    ...liveRows.map((row) => row.live_version_id),
+    ...instanceRows.map((row) => row.version_id),
+  ]);
+
+  const journeysById = new Map<string, EnterableJourney>();
+  const journeysByEntryEvent = new Map<string, EnterableJourney[]>();
+  for (const row of liveRows) {
+    const machine = machines.get(row.live_version_id)!;
+    const journey: EnterableJourney = {
+      id: row.id,
+      projectId: row.project_id,
+      versionId: row.live_version_id,
+      graph: machine.graph,
+      compiled: machine,
+      entryEvents: row.entry_events,
+    };
+    journeysById.set(row.id, journey);
+    for (const name of row.entry_events) journeysByEntryEvent.set(name, [...(journeysByEntryEvent.get(name) ?? []), journey]);
+  }
+
+  const entries = await previousEntries(manager, userIds, [...journeysById.keys()]);
+  const graphs = [...machines.values()].map((machine) => machine.graph);
+  const history = await historyCounts(manager, userIds, graphs);
+  const users = new Map<string, UserState>();
+  for (const row of rows) {
+    users.set(row.id, {
+      row,
+      facts: userFacts(row),
+      tagsChanged: false,
+      instances: [],
+      entries: entries.get(row.id) ?? new Map(),
+      history: history.get(row.id) ?? {},
+    });
+  }
+  for (const row of instanceRows) users.get(row.user_id)?.instances.push(toInstanceState(row, machines.get(row.version_id)!));
+
+  return { batch: { users, journeysByEntryEvent, journeysById, messages: await messageRefs(manager, userIds, events) }, events };
+}
+
+function toInstanceState(row: InstanceRow, compiled: JourneyMachine): InstanceState {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    journeyId: row.journey_id,
+    versionId: row.version_id,
+    userId: row.user_id,
+    status: row.status,
+    snapshot: row.snapshot,
+    currentNodeId: row.current_node_id,
+    waitingFor: row.waiting_for,
+    timerId: row.timer_id,
+    loadedLockVersion: row.lock_version,
+    enteredAt: row.entered_at,
+    endedAt: row.ended_at,
+    compiled,
+    isNew: false,
+    dirty: false,
+  };
+}
+
+async function previousEntries(manager: EntityManager, userIds: string[], journeyIds: string[]): Promise<Map<string, UserState['entries']>> {
+  const result = new Map<string, UserState['entries']>();
+  if (journeyIds.length === 0) return result;
+  const rows = await manager.query<Array<{ user_id: string; journey_id: string; last_entered_at: Date; active: boolean; count: number }>>(
+    `SELECT user_id, journey_id, max(entered_at) AS last_entered_at, bool_or(status = 'active') AS active, count(*)::int AS count
+       FROM journey_instances WHERE user_id = ANY($1) AND journey_id = ANY($2) GROUP BY user_id, journey_id`,
+    [userIds, journeyIds],
+  );
+  for (const row of rows) {
+    const entries = result.get(row.user_id) ?? new Map();
+    entries.set(row.journey_id, { lastEnteredAt: row.last_entered_at, active: row.active, count: row.count });
+    result.set(row.user_id, entries);
+  }
+  return result;
+}
+
+/** Counts of past events for the history conditions of the journeys in play, per user. */
+async function historyCounts(manager: EntityManager, userIds: string[], graphs: JourneyGraph[]): Promise<Map<string, Record<string, number>>> {
+  const result = new Map<string, Record<string, number>>();
+  const queries = new Map<string, HistoryCondition['history']>();
+  for (const graph of graphs) for (const query of collectHistoryQueries(graph)) queries.set(historyKey(query), query);
+  for (const [key, query] of queries) {
+    const within = query.within ? parseDuration(query.within) : undefined;
+    const since = within === undefined ? new Date(0) : new Date(Date.now() - within);
+    if (query.where) {
+      // Attribute conditions are evaluated here, on the user's matching events (bounded).
+      const rows = await manager.query<Array<{ user_id: string; attributes: Record<string, unknown> }>>(
+        `SELECT user_id, attributes FROM events WHERE user_id = ANY($1) AND name = $2 AND occurred_at >= $3 ORDER BY id DESC LIMIT 100000`,
+        [userIds, query.event, since],
+      );
+      for (const row of rows) {
+        const holds = evaluateCondition(query.where, { user: { id: row.user_id, tags: {} }, event: row.attributes }, Date.now());
+        if (holds) bump(result, row.user_id, key, 1);
+      }
+    } else {
+      const rows = await manager.query<Array<{ user_id: string; count: number }>>(
+        `SELECT user_id, count(*)::int AS count FROM events WHERE user_id = ANY($1) AND name = $2 AND occurred_at >= $3 GROUP BY user_id`,
+        [userIds, query.event, since],
+      );
+      for (const row of rows) bump(result, row.user_id, key, row.count);
+    }
+  }
+  return result;
+}
+
+function bump(result: Map<string, Record<string, number>>, userId: string, key: string, by: number): void {
+  const counts = result.get(userId) ?? {};
+  counts[key] = (counts[key] ?? 0) + by;
+  result.set(userId, counts);
+}
+
+/** The messages engagement events refer to (by `attributes.messageId`), restricted to the batch's users. */
+async function messageRefs(manager: EntityManager, userIds: string[], events: EventEntity[]): Promise<Map<string, MessageRef>> {
+  const ids = [...new Set(events.map((event) => event.attributes['messageId']).filter((id): id is string => typeof id === 'string' && UUID.test(id)))];
+  const result = new Map<string, MessageRef>();
+  if (ids.length === 0) return result;
+  const rows = await manager.query<Array<{ id: string; instance_id: string | null; node_id: string | null; visit: number }>>(
+    `SELECT id, instance_id, node_id, visit FROM messages WHERE id = ANY($1) AND user_id = ANY($2)`,
+    [ids, userIds],
+  );
+  for (const row of rows) result.set(row.id, { messageId: row.id, instanceId: row.instance_id, nodeId: row.node_id, visit: row.visit });
+  return result;
+}

@@ -1,0 +1,46 @@
+/** How the execution layer runs; the apps build it from their environment. */
+export interface ExecutionConfig {
+  redisUrl: string;
+  /** BullMQ key prefix: tests use a fresh one per run so runs never share queues. */
+  queuePrefix: string;
+  /** Register the BullMQ processors in this process. */
+  runWorkers: boolean;
+  /** Jobs a worker process runs at once per queue. */
+  concurrency: number;
+  /** How often the sweeper looks for work Redis lost, and how old such work must be. */
+  sweepEveryMs: number;
+  sweepGraceMs: number;
+}
+
+export const EXECUTION_CONFIG = Symbol('EXECUTION_CONFIG');
+
+export function executionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExecutionConfig {
+  return {
+    redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    queuePrefix: env['QUEUE_PREFIX'] ?? 'journeys',
+    runWorkers: (env['RUN_WORKERS'] ?? 'true') !== 'false',
+    concurrency: positiveInt(env['WORKER_CONCURRENCY'], 20, 'WORKER_CONCURRENCY'),
+    sweepEveryMs: positiveInt(env['SWEEP_EVERY_MS'], 10_000, 'SWEEP_EVERY_MS'),
+    sweepGraceMs: positiveInt(env['SWEEP_GRACE_MS'], 30_000, 'SWEEP_GRACE_MS'),
+  };
+}
+
+function positiveInt(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+/** ioredis options from a redis:// URL (BullMQ takes options, not URLs). */
+export function redisOptionsFromUrl(url: string): { host: string; port: number; username?: string; password?: string; db?: number } {
+  const parsed = new URL(url);
+  const db = parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined;
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
+  };
+}

@@ -1,0 +1,89 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module, type OnApplicationShutdown, Inject, Injectable, type Provider } from '@nestjs/common';
+import { type Channel } from '@engine/journey';
+import Redis from 'ioredis';
+import { StepUsers } from './batch/step-users.usecase';
+import { EXECUTION_CONFIG, type ExecutionConfig, redisOptionsFromUrl } from './config/execution-config';
+import { IngestEvents } from './ingest/ingest-events.usecase';
+import { CompiledJourneys } from './journeys/compiled-journeys';
+import { EngineMetrics } from './metrics/engine-metrics';
+import { EntriesProcessor } from './processors/entries.processor';
+import { EventsProcessor } from './processors/events.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import {
+  EmailSendProcessor,
+  PushSendProcessor,
+  SmsSendProcessor,
+  WebhookSendProcessor,
+  WhatsAppSendProcessor,
+} from './processors/send.processor';
+import { TimersProcessor } from './processors/timers.processor';
+import { EXECUTION_REDIS } from './queues/execution-redis';
+import { OutboxDispatcher } from './queues/outbox-dispatcher';
+import { ALL_QUEUES } from './queues/queue-names';
+import { CHANNEL_PROVIDERS, type ChannelProvider } from './send/channel-provider';
+import { JourneyThrottle } from './send/journey-throttle';
+import { SandboxProvider } from './send/sandbox-provider';
+import { SendMessage } from './send/send-message.usecase';
+import { Sweep } from './sweeper/sweep.usecase';
+import { FireTimer } from './timers/fire-timer.usecase';
+
+@Injectable()
+class ExecutionRedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(EXECUTION_REDIS) private readonly redis: Redis) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}
+
+/**
+ * The durable execution layer. Needs a TypeORM connection from the importing app. With
+ * `runWorkers` the BullMQ processors run in this process; without, it only ingests and enqueues.
+ */
+@Module({})
+export class ExecutionModule {
+  static register(config: ExecutionConfig): DynamicModule {
+    const sandbox = new SandboxProvider();
+    const providers: Provider[] = [
+      { provide: EXECUTION_CONFIG, useValue: config },
+      { provide: EXECUTION_REDIS, useFactory: () => new Redis({ ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: 2 }) },
+      {
+        provide: CHANNEL_PROVIDERS,
+        useValue: { push: sandbox, email: sandbox, whatsapp: sandbox, sms: sandbox, webhook: sandbox } satisfies Record<Channel, ChannelProvider>,
+      },
+      ExecutionRedisCloser,
+      CompiledJourneys,
+      EngineMetrics,
+      OutboxDispatcher,
+      StepUsers,
+      IngestEvents,
+      SendMessage,
+      JourneyThrottle,
+      Sweep,
+      FireTimer,
+    ];
+    const processors: Provider[] = config.runWorkers
+      ? [
+          EventsProcessor,
+          TimersProcessor,
+          EntriesProcessor,
+          MaintenanceProcessor,
+          PushSendProcessor,
+          EmailSendProcessor,
+          WhatsAppSendProcessor,
+          SmsSendProcessor,
+          WebhookSendProcessor,
+        ]
+      : [];
+    return {
+      module: ExecutionModule,
+      global: true,
+      imports: [
+        BullModule.forRoot({ connection: redisOptionsFromUrl(config.redisUrl), prefix: config.queuePrefix }),
+        BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+      ],
+      providers: [...providers, ...processors],
+      exports: [IngestEvents, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessage, EXECUTION_CONFIG, BullModule],
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { EngineMetrics } from '../metrics/engine-metrics';
+import { enqueueUserBatches } from '../queues/enqueue-user-batches';
+import { QUEUES } from '../queues/queue-names';
+
+export interface IncomingEvent {
+  /** The customer's id of the user; unknown users are created. */
+  userId: string;
+  name: string;
+  attributes: Record<string, unknown>;
+  occurredAt: Date;
+  idempotencyKey?: string;
+}
+
+export interface IngestResult {
+  accepted: number;
+  /** Events whose idempotency key was seen before: accepted and ignored. */
+  duplicates: number;
+}
+
+/**
+ * Stores events durably (one transaction), then queues their users for stepping. Once this
+ * resolves the events are safe: if queueing fails, the sweeper picks the unprocessed rows up.
+ */
+@Injectable()
+export class IngestEvents {
+  private readonly logger = new Logger(IngestEvents.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.events) private readonly eventsQueue: Queue,
+    private readonly metrics: EngineMetrics,
+  ) {}
+
+  async execute(projectId: string, events: IncomingEvent[]): Promise<IngestResult> {
+    if (events.length === 0) return { accepted: 0, duplicates: 0 };
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      const externalIds = [...new Set(events.map((event) => event.userId))];
+      await manager.query(
+        `INSERT INTO users (project_id, external_id) SELECT $1, unnest($2::text[]) ON CONFLICT (project_id, external_id) DO NOTHING`,
+        [projectId, externalIds],
+      );
+      const users = await manager.query<Array<{ id: string; external_id: string }>>(
+        `SELECT id, external_id FROM users WHERE project_id = $1 AND external_id = ANY($2)`,
+        [projectId, externalIds],
+      );
+      const idByExternal = new Map(users.map((user) => [user.external_id, user.id]));
+      return manager.query<Array<{ user_id: string }>>(
+        `INSERT INTO events (project_id, user_id, name, attributes, occurred_at, idempotency_key)
+         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[])
+         ON CONFLICT (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING user_id`,
+        [
+          projectId,
+          events.map((event) => idByExternal.get(event.userId)),
+          events.map((event) => event.name),
+          events.map((event) => JSON.stringify(event.attributes)),
+          events.map((event) => event.occurredAt.toISOString()),
+          events.map((event) => event.idempotencyKey ?? null),
+        ],
+      );
+    });
+    this.metrics.eventsIngested.inc(inserted.length);
+    try {
+      await enqueueUserBatches(this.eventsQueue, [...new Set(inserted.map((row) => row.user_id))]);
+    } catch (error) {
+      // Stored is what we promised; the sweeper will queue these users.
+      this.logger.warn(`Events stored but not queued (${String(error)}); the sweeper will pick them up`);
+    }
+    return { accepted: events.length, duplicates: events.length - inserted.length };
+  }
+}

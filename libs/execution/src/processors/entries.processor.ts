@@ -1,0 +1,21 @@
+import { Processor } from '@nestjs/bullmq';
+import { type Job } from 'bullmq';
+import { EngineWorkerHost } from './engine-worker-host';
+import { StepUsers } from '../batch/step-users.usecase';
+import { type EnterUsersJob, QUEUES } from '../queues/queue-names';
+
+@Processor(QUEUES.entries)
+export class EntriesProcessor extends EngineWorkerHost {
+  constructor(private readonly stepUsers: StepUsers) {
+    super();
+  }
+
+  async process(job: Job<EnterUsersJob>): Promise<void> {
+    const { journeyId, entryNodeId, attributes, userIds } = job.data;
+    await this.stepUsers.execute({
+      userIds,
+      withEvents: false,
+      entries: userIds.map((userId) => ({ userId, journeyId, entryNodeId, attributes })),
+    });
+  }
+}

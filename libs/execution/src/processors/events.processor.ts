@@ -1,0 +1,16 @@
+import { Processor } from '@nestjs/bullmq';
+import { type Job } from 'bullmq';
+import { EngineWorkerHost } from './engine-worker-host';
+import { StepUsers } from '../batch/step-users.usecase';
+import { type ProcessEventsJob, QUEUES } from '../queues/queue-names';
+
+@Processor(QUEUES.events)
+export class EventsProcessor extends EngineWorkerHost {
+  constructor(private readonly stepUsers: StepUsers) {
+    super();
+  }
+
+  async process(job: Job<ProcessEventsJob>): Promise<void> {
+    await this.stepUsers.execute({ userIds: job.data.userIds, withEvents: true });
+  }
+}

@@ -1,0 +1,16 @@
+import { Processor } from '@nestjs/bullmq';
+import { type Job } from 'bullmq';
+import { EngineWorkerHost } from './engine-worker-host';
+import { type OutboxJob, QUEUES } from '../queues/queue-names';
+import { FireTimer } from '../timers/fire-timer.usecase';
+
+@Processor(QUEUES.timers)
+export class TimersProcessor extends EngineWorkerHost {
+  constructor(private readonly fireTimer: FireTimer) {
+    super();
+  }
+
+  async process(job: Job<OutboxJob>): Promise<void> {
+    await this.fireTimer.execute(job.data.outboxId);
+  }
+}

@@ -1,0 +1,43 @@
+import { type Channel } from '@engine/journey';
+
+/** Queues of the engine. Sends have one queue per channel so each gets its own rate limit. */
+export const QUEUES = {
+  /** Step users through journeys for their stored, unprocessed events (one job per ingested batch). */
+  events: 'events',
+  /** Due timers of waiting instances. */
+  timers: 'timers',
+  /** Enter users through entry.api / entry.segment nodes. */
+  entries: 'entries',
+  /** The periodic sweeper. */
+  maintenance: 'maintenance',
+  sendPush: 'send-push',
+  sendEmail: 'send-email',
+  sendWhatsApp: 'send-whatsapp',
+  sendSms: 'send-sms',
+  sendWebhook: 'send-webhook',
+} as const;
+
+export const SEND_QUEUE_BY_CHANNEL: Record<Channel, string> = {
+  push: QUEUES.sendPush,
+  email: QUEUES.sendEmail,
+  whatsapp: QUEUES.sendWhatsApp,
+  sms: QUEUES.sendSms,
+  webhook: QUEUES.sendWebhook,
+};
+
+export const ALL_QUEUES: string[] = Object.values(QUEUES);
+
+export interface ProcessEventsJob {
+  userIds: string[];
+}
+
+export interface OutboxJob {
+  outboxId: string;
+}
+
+export interface EnterUsersJob {
+  journeyId: string;
+  entryNodeId: string;
+  userIds: string[];
+  attributes: Record<string, unknown>;
+}

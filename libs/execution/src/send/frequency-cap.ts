@@ -1,0 +1,13 @@
+import { durationMs, type FrequencyCap, type UserChannel } from '@engine/journey';
+import { type EntityManager } from 'typeorm';
+
+/** Whether the user already got `maxMessages` messages of the capped channels within the period. */
+export async function frequencyCapReached(manager: EntityManager, userId: string, channel: string, cap: FrequencyCap | undefined, now: number): Promise<boolean> {
+  if (!cap || !(cap.channels as string[]).includes(channel)) return false;
+  const [row] = await manager.query<Array<{ count: number }>>(
+    `SELECT count(*)::int AS count FROM messages
+      WHERE user_id = $1 AND channel = ANY($2) AND created_at > $3 AND status NOT IN ('failed', 'suppressed', 'queued')`,
+    [userId, cap.channels satisfies UserChannel[], new Date(now - durationMs(cap.period))],
+  );
+  return (row?.count ?? 0) >= cap.maxMessages;
+}

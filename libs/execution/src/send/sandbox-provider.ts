@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { type ChannelProvider, type OutgoingMessage } from './channel-provider';
+
+/**
+ * The default provider of every channel: nothing leaves the machine; the message row itself is
+ * the record, shown in the product's inbox.
+ */
+export class SandboxProvider implements ChannelProvider {
+  readonly name = 'sandbox';
+
+  send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
+    return Promise.resolve({ providerMessageId: `sandbox-${message.channel}-${randomUUID()}` });
+  }
+}

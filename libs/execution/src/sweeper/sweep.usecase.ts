@@ -1,0 +1,41 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Effect } from '@engine/journey';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-config';
+import { enqueueUserBatches } from '../queues/enqueue-user-batches';
+import { OutboxDispatcher } from '../queues/outbox-dispatcher';
+import { QUEUES } from '../queues/queue-names';
+
+const SWEEP_LIMIT = 5000;
+
+/**
+ * PostgreSQL is the source of truth: whatever it says is due but Redis does not hold (a flush, a
+ * crash between commit and enqueue) is queued again. Job ids make a second enqueue harmless.
+ */
+@Injectable()
+export class Sweep {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.events) private readonly eventsQueue: Queue,
+    private readonly dispatcher: OutboxDispatcher,
+    @Inject(EXECUTION_CONFIG) private readonly config: ExecutionConfig,
+  ) {}
+
+  async execute(now = Date.now()): Promise<{ users: number; outbox: number }> {
+    const before = new Date(now - this.config.sweepGraceMs);
+    const users = await this.dataSource.query<Array<{ user_id: string }>>(
+      `SELECT DISTINCT user_id FROM events WHERE processed_at IS NULL AND received_at < $1 LIMIT ${SWEEP_LIMIT}`,
+      [before],
+    );
+    await enqueueUserBatches(this.eventsQueue, users.map((row) => row.user_id));
+    const outbox = await this.dataSource.query<Array<{ id: string; effect: Effect; due_at: Date }>>(
+      `SELECT id, effect, due_at FROM outbox WHERE status = 'pending' AND due_at < $1 ORDER BY due_at LIMIT ${SWEEP_LIMIT}`,
+      [before],
+    );
+    await this.dispatcher.dispatch(outbox, now);
+    return { users: users.length, outbox: outbox.length };
+  }
+}

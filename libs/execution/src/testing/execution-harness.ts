@@ -1,0 +1,89 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { compileJourney, type JourneyGraph } from '@engine/journey';
+import { dataSourceOptions } from '@engine/persistence';
+import { createTestDatabase, type TestDatabase } from '@engine/persistence/testing';
+import { Queue } from 'bullmq';
+import { type ExecutionConfig, redisOptionsFromUrl } from '../config/execution-config';
+import { ExecutionModule } from '../execution.module';
+import { ALL_QUEUES } from '../queues/queue-names';
+
+export const TEST_REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+export interface ExecutionHarness {
+  db: TestDatabase;
+  app: INestApplicationContext;
+  config: ExecutionConfig;
+  projectId: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database and queue prefix, with the execution module (and its workers unless told otherwise). */
+export async function startExecutionHarness(overrides: Partial<ExecutionConfig> = {}, existing?: { db: TestDatabase; queuePrefix: string }): Promise<ExecutionHarness> {
+  const db = existing?.db ?? (await createTestDatabase('journeys_exec_test'));
+  const config: ExecutionConfig = {
+    redisUrl: TEST_REDIS_URL,
+    queuePrefix: existing?.queuePrefix ?? `test-${randomBytes(6).toString('hex')}`,
+    runWorkers: true,
+    concurrency: 8,
+    sweepEveryMs: 3_600_000,
+    sweepGraceMs: 0,
+    ...overrides,
+  };
+  const moduleRef = await Test.createTestingModule({
+    imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), extra: { max: 10 } }), ExecutionModule.register(config)],
+  }).compile();
+  const app = await moduleRef.init();
+  const [project] = await db.dataSource.query<Array<{ id: string }>>(
+    `INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ('Test', $1, 'jk_test') RETURNING id`,
+    [randomUUID()],
+  );
+  return {
+    db,
+    app,
+    config,
+    projectId: project!.id,
+    async close() {
+      await app.close();
+      await obliterateQueues(config);
+      if (!existing) await db.drop();
+    },
+  };
+}
+
+export async function obliterateQueues(config: Pick<ExecutionConfig, 'redisUrl' | 'queuePrefix'>): Promise<void> {
+  for (const name of ALL_QUEUES) {
+    const queue = new Queue(name, { connection: redisOptionsFromUrl(config.redisUrl), prefix: config.queuePrefix });
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+}
+
+/** Inserts a live journey with one published version, as the publish route does. */
+export async function publishJourney(db: TestDatabase, projectId: string, graph: JourneyGraph, name = 'Journey'): Promise<{ journeyId: string; versionId: string }> {
+  const entryEvents = [...new Set(graph.nodes.flatMap((node) => (node.type === 'entry.event' ? [node.data.event] : [])))];
+  const [journey] = await db.dataSource.query<Array<{ id: string }>>(
+    `INSERT INTO journeys (project_id, name, status, draft_graph, entry_events) VALUES ($1, $2, 'live', $3, $4) RETURNING id`,
+    [projectId, name, JSON.stringify(graph), entryEvents],
+  );
+  const [version] = await db.dataSource.query<Array<{ id: string }>>(
+    `INSERT INTO journey_versions (project_id, journey_id, version, graph, compiled_hash) VALUES ($1, $2, 1, $3, $4) RETURNING id`,
+    [projectId, journey!.id, JSON.stringify(graph), compileJourney(graph).hash],
+  );
+  await db.dataSource.query(`UPDATE journeys SET live_version_id = $2, live_version_number = 1 WHERE id = $1`, [journey!.id, version!.id]);
+  return { journeyId: journey!.id, versionId: version!.id };
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined | false;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last !== undefined && last !== false) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
