@@ -21,9 +21,9 @@ import { TimersProcessor } from './processors/timers.processor';
 import { EXECUTION_REDIS } from './queues/execution-redis';
 import { OutboxDispatcher } from './queues/outbox-dispatcher';
 import { ALL_QUEUES } from './queues/queue-names';
-import { CHANNEL_PROVIDERS, type ChannelProvider } from './send/channel-provider';
+import { DeliveryLogProvider } from './send/delivery-log-provider';
 import { JourneyThrottle } from './send/journey-throttle';
-import { SandboxProvider } from './send/sandbox-provider';
+import { CHANNEL_PROVIDERS, type ChannelProvider, SandboxProvider } from '@engine/channels';
 import { SendMessage } from './send/send-message.usecase';
 import { Sweep } from './sweeper/sweep.usecase';
 import { FireTimer } from './timers/fire-timer.usecase';
@@ -43,7 +43,9 @@ class ExecutionRedisCloser implements OnApplicationShutdown {
 @Module({})
 export class ExecutionModule {
   static register(config: ExecutionConfig): DynamicModule {
-    const sandbox = new SandboxProvider();
+    const sandbox: ChannelProvider = config.sandboxDeliveryLog
+      ? new DeliveryLogProvider(new SandboxProvider(), config.sandboxDeliveryLog)
+      : new SandboxProvider();
     const providers: Provider[] = [
       { provide: EXECUTION_CONFIG, useValue: config },
       { provide: EXECUTION_REDIS, useFactory: () => new Redis({ ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: 2 }) },

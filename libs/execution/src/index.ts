@@ -7,7 +7,7 @@ export * from './batch/step-users.usecase';
 export * from './batch/batch-state';
 export * from './sweeper/sweep.usecase';
 export * from './send/send-message.usecase';
-export * from './send/channel-provider';
+export * from '@engine/channels';
 export * from './metrics/engine-metrics';
 export * from './journeys/compiled-journeys';
 export * from './users/user-facts';

@@ -10,6 +10,8 @@ export interface ExecutionConfig {
   /** How often the sweeper looks for work Redis lost, and how old such work must be. */
   sweepEveryMs: number;
   sweepGraceMs: number;
+  /** Diagnostics: a file the sandbox appends each delivery's idempotency key to (crash tests use it). */
+  sandboxDeliveryLog?: string;
 }
 
 export const EXECUTION_CONFIG = Symbol('EXECUTION_CONFIG');
@@ -22,6 +24,7 @@ export function executionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ex
     concurrency: positiveInt(env['WORKER_CONCURRENCY'], 20, 'WORKER_CONCURRENCY'),
     sweepEveryMs: positiveInt(env['SWEEP_EVERY_MS'], 10_000, 'SWEEP_EVERY_MS'),
     sweepGraceMs: positiveInt(env['SWEEP_GRACE_MS'], 30_000, 'SWEEP_GRACE_MS'),
+    ...(env['SANDBOX_DELIVERY_LOG'] ? { sandboxDeliveryLog: env['SANDBOX_DELIVERY_LOG'] } : {}),
   };
 }
 

@@ -1,10 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
 import { type Job } from 'bullmq';
 import { EngineWorkerHost } from './engine-worker-host';
+import { workerOptions } from './worker-options';
 import { StepUsers } from '../batch/step-users.usecase';
 import { type ProcessEventsJob, QUEUES } from '../queues/queue-names';
 
-@Processor(QUEUES.events)
+@Processor(QUEUES.events, workerOptions())
 export class EventsProcessor extends EngineWorkerHost {
   constructor(private readonly stepUsers: StepUsers) {
     super();

@@ -5,9 +5,10 @@ import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-conf
 import { QUEUES } from '../queues/queue-names';
 import { Sweep } from '../sweeper/sweep.usecase';
 import { EngineWorkerHost } from './engine-worker-host';
+import { workerOptions } from './worker-options';
 
 /** Runs the sweeper on a BullMQ job scheduler: one sweep at a time however many workers run. */
-@Processor(QUEUES.maintenance)
+@Processor(QUEUES.maintenance, workerOptions())
 export class MaintenanceProcessor extends EngineWorkerHost {
   constructor(
     private readonly sweep: Sweep,

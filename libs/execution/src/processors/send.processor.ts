@@ -4,6 +4,7 @@ import { DelayedError, type Job } from 'bullmq';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
 import { SendMessage } from '../send/send-message.usecase';
 import { EngineWorkerHost } from './engine-worker-host';
+import { workerOptions } from './worker-options';
 
 /** One processor class per channel queue, so each can carry its own rate limit. */
 abstract class SendProcessor extends EngineWorkerHost {
@@ -25,13 +26,13 @@ abstract class SendProcessor extends EngineWorkerHost {
   }
 }
 
-@Processor(QUEUES.sendPush)
+@Processor(QUEUES.sendPush, workerOptions())
 export class PushSendProcessor extends SendProcessor {}
-@Processor(QUEUES.sendEmail)
+@Processor(QUEUES.sendEmail, workerOptions())
 export class EmailSendProcessor extends SendProcessor {}
-@Processor(QUEUES.sendWhatsApp)
+@Processor(QUEUES.sendWhatsApp, workerOptions())
 export class WhatsAppSendProcessor extends SendProcessor {}
-@Processor(QUEUES.sendSms)
+@Processor(QUEUES.sendSms, workerOptions())
 export class SmsSendProcessor extends SendProcessor {}
-@Processor(QUEUES.sendWebhook)
+@Processor(QUEUES.sendWebhook, workerOptions())
 export class WebhookSendProcessor extends SendProcessor {}

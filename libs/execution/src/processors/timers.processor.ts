@@ -1,10 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
 import { type Job } from 'bullmq';
 import { EngineWorkerHost } from './engine-worker-host';
+import { workerOptions } from './worker-options';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
 import { FireTimer } from '../timers/fire-timer.usecase';
 
-@Processor(QUEUES.timers)
+@Processor(QUEUES.timers, workerOptions())
 export class TimersProcessor extends EngineWorkerHost {
   constructor(private readonly fireTimer: FireTimer) {
     super();

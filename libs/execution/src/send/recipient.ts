@@ -1,6 +1,6 @@
 import { type Channel } from '@engine/journey';
 import { type AppUserEntity } from '@engine/persistence';
-import { type OutgoingMessage } from './channel-provider';
+import { type OutgoingMessage } from '@engine/channels';
 
 /** The user's address on a channel, or why there is none (then the message is suppressed). */
 export function recipientFor(channel: Channel, user: AppUserEntity): { to: OutgoingMessage['to'] } | { missing: string } {

@@ -7,7 +7,7 @@ import { inTransaction } from '../batch/in-transaction';
 import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { userFacts } from '../users/user-facts';
-import { CHANNEL_PROVIDERS, type ChannelProvider, FinalSendError, type OutgoingMessage } from './channel-provider';
+import { CHANNEL_PROVIDERS, type ChannelProvider, FinalSendError, type OutgoingMessage } from '@engine/channels';
 import { frequencyCapReached } from './frequency-cap';
 import { JourneyThrottle } from './journey-throttle';
 import { recipientFor } from './recipient';

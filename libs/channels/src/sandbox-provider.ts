@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ChannelProvider, type OutgoingMessage } from './channel-provider';
+import { type ChannelProvider, type OutgoingMessage, type SendResult } from './channel-provider';
 
 /**
  * The default provider of every channel: nothing leaves the machine; the message row itself is
@@ -8,7 +8,7 @@ import { type ChannelProvider, type OutgoingMessage } from './channel-provider';
 export class SandboxProvider implements ChannelProvider {
   readonly name = 'sandbox';
 
-  send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
+  send(message: OutgoingMessage): Promise<SendResult> {
     return Promise.resolve({ providerMessageId: `sandbox-${message.channel}-${randomUUID()}` });
   }
 }

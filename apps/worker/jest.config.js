@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset')({ displayName: 'worker', rootDir: __dirname, testTimeout: 120000 });

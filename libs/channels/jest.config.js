@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset')({ displayName: 'channels', rootDir: __dirname, testTimeout: 60000 });

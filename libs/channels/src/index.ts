@@ -1,0 +1,2 @@
+export * from './channel-provider';
+export * from './sandbox-provider';
