@@ -24,7 +24,8 @@ import { ALL_QUEUES } from './queues/queue-names';
 import { DeliveryLogProvider } from './send/delivery-log-provider';
 import { JourneyThrottle } from './send/journey-throttle';
 import { CHANNEL_PROVIDERS, type ChannelProvider, SandboxProvider } from '@engine/channels';
-import { SendMessage } from './send/send-message.usecase';
+import { SendBatcher } from './send/send-batcher';
+import { SendMessages } from './send/send-message.usecase';
 import { Sweep } from './sweeper/sweep.usecase';
 import { FireTimer } from './timers/fire-timer.usecase';
 
@@ -59,7 +60,8 @@ export class ExecutionModule {
       OutboxDispatcher,
       StepUsers,
       IngestEvents,
-      SendMessage,
+      SendMessages,
+      SendBatcher,
       JourneyThrottle,
       Sweep,
       FireTimer,
@@ -85,7 +87,7 @@ export class ExecutionModule {
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
       providers: [...providers, ...processors],
-      exports: [IngestEvents, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessage, EXECUTION_CONFIG, BullModule],
+      exports: [IngestEvents, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
     };
   }
 }

@@ -17,7 +17,7 @@ export async function createReachableUser(db: TestDatabase, projectId: string, e
      VALUES ($1, $2, $3, '+4915112345678', $4, 'Europe/Berlin') RETURNING id`,
     [projectId, externalId, `${externalId}@example.com`, JSON.stringify([{ token: `tok-${externalId}`, platform: 'android', addedAt: new Date().toISOString() }])],
   );
-  return { id: row!.id, externalId };
+  return { id: row.id, externalId };
 }
 
 export interface MessageRow {

@@ -29,7 +29,7 @@ describe('the seed scenario on real PostgreSQL and Redis', () => {
 
     const openerMessages = await messagesOf(h.db, opener.id);
     expect(openerMessages.map((m) => [m.node_id, m.status])).toEqual([['push', 'opened']]);
-    expect((await instancesOf(h.db, opener.id))[0]!.current_node_id).toBe('exit-push');
+    expect((await instancesOf(h.db, opener.id))[0].current_node_id).toBe('exit-push');
 
     // Sends run after the step that asked for them: wait for the last one to go out.
     const ignorerMessages = await eventually(async () => {
@@ -41,7 +41,7 @@ describe('the seed scenario on real PostgreSQL and Redis', () => {
       ['email', 'email', 'sent'],
       ['whatsapp', 'whatsapp', 'sent'],
     ]);
-    expect((await instancesOf(h.db, ignorer.id))[0]!.current_node_id).toBe('exit-whatsapp');
+    expect((await instancesOf(h.db, ignorer.id))[0].current_node_id).toBe('exit-whatsapp');
   });
 
   it('ignores a repeated idempotency key and does not enter twice', async () => {
@@ -51,7 +51,7 @@ describe('the seed scenario on real PostgreSQL and Redis', () => {
     expect(await ingest.execute(h.projectId, [event])).toEqual({ accepted: 1, duplicates: 0 + 1 });
     await eventually(async () => (await messagesOf(h.db, user.id)).length === 1, 10_000, 'the push');
     const count = await h.db.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM events WHERE user_id = $1`, [user.id]);
-    expect(count[0]!.n).toBe(1);
+    expect(count[0].n).toBe(1);
     expect(await instancesOf(h.db, user.id)).toHaveLength(1);
   });
 

@@ -74,6 +74,8 @@ function runDueTimers(instance: InstanceState, user: UserState, first: DueTimer 
 
 /** Folds a step result in; returns a timer that is already due, for the caller to run inline. */
 function absorb(instance: InstanceState, user: UserState, result: StepResult, now: number, writes: BatchWrites): DueTimer | undefined {
+  // A conversion counts at the node the user was at when the goal event came.
+  const convertedAt = instance.currentNodeId;
   instance.snapshot = result.snapshot;
   instance.currentNodeId = result.nodeId;
   const waiting = waitingFor(instance.compiled, result.snapshot);
@@ -106,7 +108,7 @@ function absorb(instance: InstanceState, user: UserState, result: StepResult, no
         user.tagsChanged = true;
         break;
       case 'conversion':
-        writes.conversions.push({ projectId: instance.projectId, journeyId: instance.journeyId, instanceId: instance.id, goalId: effect.goalId, nodeId: result.nodeId });
+        writes.conversions.push({ projectId: instance.projectId, journeyId: instance.journeyId, instanceId: instance.id, goalId: effect.goalId, nodeId: convertedAt });
         break;
       case 'exit':
         exitReason = effect.reason;

@@ -105,7 +105,7 @@ export async function loadBatch(
       facts: userFacts(row),
       tagsChanged: false,
       instances: [],
-      entries: entries.get(row.id) ?? new Map(),
+      entries: entries.get(row.id) ?? (new Map() as UserState['entries']),
       history: history.get(row.id) ?? {},
     });
   }
@@ -144,7 +144,7 @@ async function previousEntries(manager: EntityManager, userIds: string[], journe
     [userIds, journeyIds],
   );
   for (const row of rows) {
-    const entries = result.get(row.user_id) ?? new Map();
+    const entries = result.get(row.user_id) ?? (new Map() as UserState['entries']);
     entries.set(row.journey_id, { lastEnteredAt: row.last_entered_at, active: row.active, count: row.count });
     result.set(row.user_id, entries);
   }

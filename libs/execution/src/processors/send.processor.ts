@@ -2,7 +2,7 @@ import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
-import { SendMessage } from '../send/send-message.usecase';
+import { SendBatcher } from '../send/send-batcher';
 import { EngineWorkerHost } from './engine-worker-host';
 import { workerOptions } from './worker-options';
 
@@ -10,14 +10,15 @@ import { workerOptions } from './worker-options';
 abstract class SendProcessor extends EngineWorkerHost {
   private readonly logger = new Logger(this.constructor.name);
   // Property injection: the abstract base has no decorator, so no constructor metadata to inject by.
-  @Inject(SendMessage) private readonly sendMessage!: SendMessage;
+  @Inject(SendBatcher) private readonly sends!: SendBatcher;
 
   async process(job: Job<OutboxJob>, token?: string): Promise<void> {
-    const outcome = await this.sendMessage.execute(job.data.outboxId);
+    const outcome = await this.sends.submit(job.data.outboxId);
     if (outcome.kind === 'throttled') {
       await job.moveToDelayed(outcome.until, token);
       throw new DelayedError();
     }
+    if (outcome.kind === 'retry') throw new Error(outcome.reason); // BullMQ retries with backoff
   }
 
   @OnWorkerEvent('failed')

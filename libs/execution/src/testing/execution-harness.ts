@@ -44,7 +44,7 @@ export async function startExecutionHarness(overrides: Partial<ExecutionConfig> 
     db,
     app,
     config,
-    projectId: project!.id,
+    projectId: project.id,
     async close() {
       await app.close();
       await obliterateQueues(config);
@@ -70,10 +70,10 @@ export async function publishJourney(db: TestDatabase, projectId: string, graph:
   );
   const [version] = await db.dataSource.query<Array<{ id: string }>>(
     `INSERT INTO journey_versions (project_id, journey_id, version, graph, compiled_hash) VALUES ($1, $2, 1, $3, $4) RETURNING id`,
-    [projectId, journey!.id, JSON.stringify(graph), compileJourney(graph).hash],
+    [projectId, journey.id, JSON.stringify(graph), compileJourney(graph).hash],
   );
-  await db.dataSource.query(`UPDATE journeys SET live_version_id = $2, live_version_number = 1 WHERE id = $1`, [journey!.id, version!.id]);
-  return { journeyId: journey!.id, versionId: version!.id };
+  await db.dataSource.query(`UPDATE journeys SET live_version_id = $2, live_version_number = 1 WHERE id = $1`, [journey.id, version.id]);
+  return { journeyId: journey.id, versionId: version.id };
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */

@@ -1,0 +1,187 @@
+import { type Channel, type Effect, type JourneySettings } from '@engine/journey';
+import { type ChannelProvider, type OutgoingMessage } from '@engine/channels';
+import { AppUserEntity, type MessageStatusChange } from '@engine/persistence';
+import { type EntityManager } from 'typeorm';
+import { type CompiledJourneys } from '../journeys/compiled-journeys';
+import { userFacts } from '../users/user-facts';
+import { frequencyCapReached } from './frequency-cap';
+import { type JourneyThrottle } from './journey-throttle';
+import { recipientFor } from './recipient';
+import { renderMessage } from './render-message';
+
+export type SendEffect = Extract<Effect, { kind: 'send' }>;
+
+/** Marks a queued message whose last attempt failed in a way worth retrying. */
+export const RETRY_MARK = 'retry: ';
+
+export type ClaimResult =
+  | { kind: 'skipped' }
+  | { kind: 'throttled'; until: number }
+  | { kind: 'suppressed' | 'failed'; channel: Channel; messageId: string; reason: string }
+  | { kind: 'claimed'; message: OutgoingMessage; provider: ChannelProvider };
+
+interface OutboxSendRow {
+  id: string;
+  status: string;
+  effect: SendEffect;
+  project_id: string;
+  instance_id: string;
+  journey_id: string;
+  version_id: string;
+  user_id: string;
+}
+
+interface ExistingMessage {
+  id: string;
+  idempotency_key: string;
+  status: string;
+  status_history: MessageStatusChange[];
+  content: Record<string, unknown>;
+}
+
+export interface ClaimContext {
+  manager: EntityManager;
+  compiled: CompiledJourneys;
+  throttle: JourneyThrottle;
+  providers: Record<Channel, ChannelProvider>;
+  now: number;
+}
+
+/**
+ * Claims a set of send outbox rows in one transaction: each gets its message row (inserted under
+ * its idempotency key) or a reason not to send. Rows are locked in id order so concurrent claims
+ * cannot deadlock.
+ */
+export async function claimSends(context: ClaimContext, outboxIds: string[]): Promise<Map<string, ClaimResult>> {
+  const { manager, now } = context;
+  const results = new Map<string, ClaimResult>(outboxIds.map((id) => [id, { kind: 'skipped' }]));
+  const rows = await manager.query<OutboxSendRow[]>(
+    `SELECT o.id, o.status, o.effect, o.project_id, o.instance_id, i.journey_id, i.version_id, i.user_id
+       FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
+      WHERE o.id = ANY($1::bigint[]) AND o.kind = 'send' ORDER BY o.id FOR UPDATE OF o`,
+    [outboxIds],
+  );
+  const pending = rows.filter((row) => row.status === 'pending');
+  if (pending.length === 0) return results;
+
+  const keyOf = (row: OutboxSendRow) => `${row.instance_id}:${row.effect.idempotencyKey}`;
+  const existing = new Map(
+    (
+      await manager.query<ExistingMessage[]>(
+        `SELECT id, idempotency_key, status, status_history, content FROM messages WHERE idempotency_key = ANY($1)`,
+        [pending.map(keyOf)],
+      )
+    ).map((message) => [message.idempotency_key, message]),
+  );
+  const users = new Map(
+    (await manager.getRepository(AppUserEntity).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: [...new Set(pending.map((row) => row.user_id))] }).getMany()).map(
+      (user) => [user.id, user],
+    ),
+  );
+  const machines = await context.compiled.load(manager, pending.map((row) => row.version_id));
+  if (pending.some((row) => machines.get(row.version_id)!.graph.settings.frequencyCap)) {
+    // Capped sends of one user must not pass the cap side by side: serialize them on the user row.
+    await manager.query(`SELECT id FROM users WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [[...users.keys()]]);
+  }
+  const claimedPerUser = new Map<string, number>();
+
+  const inserts: Array<{ row: OutboxSendRow; status: 'queued' | 'suppressed'; history: MessageStatusChange[]; content: Record<string, unknown>; error: string | null; to: OutgoingMessage['to'] }> = [];
+  const doneOutboxIds: string[] = [];
+  const interrupted: string[] = [];
+  for (const row of pending) {
+    const effect = row.effect;
+    const key = keyOf(row);
+    const user = users.get(row.user_id)!;
+    const provider = context.providers[effect.channel];
+    const recipient = recipientFor(effect.channel, user);
+    const previous = existing.get(key);
+    if (previous) {
+      const retrying = previous.status === 'queued' && previous.status_history.at(-1)?.detail?.startsWith(RETRY_MARK);
+      if (retrying && 'to' in recipient) {
+        results.set(row.id, { kind: 'claimed', provider, message: outgoing(previous.id, row, key, previous.content, recipient.to) });
+        continue;
+      }
+      doneOutboxIds.push(row.id);
+      if (previous.status === 'queued') {
+        // Claimed by an attempt that died mid-send: the outcome is unknown, so never risk a second one.
+        interrupted.push(previous.id);
+        results.set(row.id, { kind: 'failed', channel: effect.channel, messageId: previous.id, reason: INTERRUPTED });
+      }
+      continue;
+    }
+    const settings: JourneySettings = machines.get(row.version_id)!.graph.settings;
+    const throttledUntil = await context.throttle.reserve(row.journey_id, effect.channel, settings.throttling, now);
+    if (throttledUntil !== undefined) {
+      results.set(row.id, { kind: 'throttled', until: throttledUntil });
+      continue;
+    }
+    const facts = userFacts(user);
+    const content = renderMessage(effect.channel, effect.content, { tags: facts.tags, event: effect.eventAttributes, user: facts });
+    let suppressed: string | undefined;
+    if ('missing' in recipient) suppressed = `Not sent: ${recipient.missing}`;
+    else if (settings.frequencyCap && (await frequencyCapReached(manager, user.id, effect.channel, settings.frequencyCap, now, claimedPerUser.get(user.id)))) {
+      suppressed = `Not sent: frequency cap of ${settings.frequencyCap.maxMessages} per ${settings.frequencyCap.period} reached`;
+    }
+    if (!suppressed) claimedPerUser.set(user.id, (claimedPerUser.get(user.id) ?? 0) + 1);
+    const at = new Date(now).toISOString();
+    inserts.push({
+      row,
+      status: suppressed ? 'suppressed' : 'queued',
+      history: [suppressed ? { status: 'suppressed', at, detail: suppressed } : { status: 'queued', at }],
+      content,
+      error: suppressed ?? null,
+      to: 'to' in recipient ? recipient.to : {},
+    });
+    if (suppressed) doneOutboxIds.push(row.id);
+  }
+
+  if (inserts.length > 0) {
+    const inserted = await manager.query<Array<{ id: string; idempotency_key: string }>>(
+      `INSERT INTO messages (project_id, user_id, journey_id, instance_id, node_id, visit, channel, provider, status, status_history, idempotency_key, content, error)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::jsonb[], $13::text[])
+       RETURNING id, idempotency_key`,
+      [
+        inserts.map((i) => i.row.project_id),
+        inserts.map((i) => i.row.user_id),
+        inserts.map((i) => i.row.journey_id),
+        inserts.map((i) => i.row.instance_id),
+        inserts.map((i) => i.row.effect.nodeId),
+        inserts.map((i) => i.row.effect.visit),
+        inserts.map((i) => i.row.effect.channel),
+        inserts.map((i) => context.providers[i.row.effect.channel].name),
+        inserts.map((i) => i.status),
+        inserts.map((i) => JSON.stringify(i.history)),
+        inserts.map((i) => keyOf(i.row)),
+        inserts.map((i) => JSON.stringify(i.content)),
+        inserts.map((i) => i.error),
+      ],
+    );
+    const idByKey = new Map(inserted.map((row) => [row.idempotency_key, row.id]));
+    for (const insert of inserts) {
+      const messageId = idByKey.get(keyOf(insert.row))!;
+      const channel = insert.row.effect.channel;
+      results.set(
+        insert.row.id,
+        insert.status === 'suppressed'
+          ? { kind: 'suppressed', channel, messageId, reason: insert.error! }
+          : { kind: 'claimed', provider: context.providers[channel], message: outgoing(messageId, insert.row, keyOf(insert.row), insert.content, insert.to) },
+      );
+    }
+  }
+  if (interrupted.length > 0) {
+    await manager.query(
+      `UPDATE messages SET status = 'failed', error = $2, status_history = status_history || $3::jsonb, updated_at = now() WHERE id = ANY($1)`,
+      [interrupted, INTERRUPTED, JSON.stringify([{ status: 'failed', at: new Date(now).toISOString(), detail: INTERRUPTED }])],
+    );
+  }
+  if (doneOutboxIds.length > 0) {
+    await manager.query(`UPDATE outbox SET status = 'done', attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [doneOutboxIds]);
+  }
+  return results;
+}
+
+const INTERRUPTED = 'Sending was interrupted and its outcome is unknown; not retried, to avoid a duplicate';
+
+function outgoing(messageId: string, row: OutboxSendRow, idempotencyKey: string, content: Record<string, unknown>, to: OutgoingMessage['to']): OutgoingMessage {
+  return { messageId, projectId: row.project_id, channel: row.effect.channel, idempotencyKey, content, to };
+}

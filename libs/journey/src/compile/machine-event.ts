@@ -1,0 +1,56 @@
+import { type UserFacts } from '../condition/condition';
+import { type JourneyInput } from '../step/journey-event';
+
+/** Machine event type of a user entering through `entry.segment` / `entry.api`. */
+export const ENTER_EVENT = 'journey.enter';
+/** Machine event type of a scheduled timer falling due. */
+export const TIMER_EVENT = 'journey.timer';
+
+/**
+ * What the machine receives. Tracked events keep their own name as the event type (custom names
+ * and `PW_*`), so a state lists exactly the events it reacts to. The stepper stamps `now`: the
+ * machine never reads a clock.
+ */
+export interface JourneyMachineEvent {
+  type: string;
+  now: number;
+  user: UserFacts;
+  attributes: Record<string, unknown>;
+  /** Counts for history conditions, keyed by `historyKey`. */
+  history: Record<string, number>;
+  /** Engagement events: the send node and visit of the message they refer to. */
+  message?: { nodeId: string; visit: number };
+  /** `journey.enter` only. */
+  entryNodeId?: string;
+  /** `journey.timer` only. */
+  timerId?: string;
+}
+
+/**
+ * Whether a tracked event name would collide with the machine's own events or with XState's
+ * (`xstate.*` are internal, `*` is a wildcard in transition keys).
+ */
+export function isReservedEventName(name: string): boolean {
+  return name === ENTER_EVENT || name === TIMER_EVENT || name.startsWith('xstate.') || name.includes('*');
+}
+
+/** The machine event for an input, or undefined when its name is reserved (it can never apply). */
+export function toMachineEvent(input: JourneyInput, now: number): JourneyMachineEvent | undefined {
+  const history = input.history ?? {};
+  switch (input.kind) {
+    case 'event':
+      if (isReservedEventName(input.name)) return undefined;
+      return {
+        type: input.name,
+        now,
+        user: input.user,
+        attributes: input.attributes,
+        history,
+        ...(input.message === undefined ? {} : { message: input.message }),
+      };
+    case 'enter':
+      return { type: ENTER_EVENT, now, user: input.user, attributes: input.attributes, history, entryNodeId: input.entryNodeId };
+    case 'timer':
+      return { type: TIMER_EVENT, now, user: input.user, attributes: {}, history, timerId: input.timerId };
+  }
+}
