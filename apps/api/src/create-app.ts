@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { RejectDeepJsonInterceptor } from './http/reject-deep-json.interceptor';
 
 /** Builds the HTTP app (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalInterceptors(new RejectDeepJsonInterceptor());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -4,6 +4,7 @@ import { ensureDatabase } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from './config/app-config';
 import { createApp } from './create-app';
+import { seedDemoProject } from './demo/seed-demo-project';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -12,8 +13,18 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   const migrations = await app.get(DataSource).runMigrations({ transaction: 'each' });
   for (const migration of migrations) logger.log(`Applied migration ${migration.name}`);
+  const demo = await seedDemoProject(app.get(DataSource), config.demoKeyFile);
   await app.listen(config.port, config.host);
   logger.log(`Journey engine listening on ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
+  if (demo?.apiKey) {
+    const lines = [
+      demo.created ? 'Created the demo project with two example journeys (drafts).' : 'Demo project:',
+      `  Open:    ${config.publicUrl}/?key=${demo.apiKey}`,
+      `  API key: ${demo.apiKey}`,
+      `  Try:     curl -H "Authorization: Bearer ${demo.apiKey}" ${config.publicUrl}/api/v1/journeys`,
+    ];
+    console.log(`\n${lines.join('\n')}\n`);
+  }
 }
 
 main().catch((error: unknown) => {

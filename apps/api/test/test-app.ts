@@ -25,6 +25,7 @@ export async function startTestApp(overrides: Partial<Omit<AppConfig, 'execution
     host: '127.0.0.1',
     databaseUrl: db.url,
     publicUrl: 'http://localhost',
+    demoKeyFile: '/dev/null',
     ...overrides,
     execution: {
       redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',

@@ -8,6 +8,8 @@ export interface AppConfig {
   databaseUrl: string;
   /** Public base URL, used in printed links and tracking URLs. */
   publicUrl: string;
+  /** Where the demo project's API key is kept between starts (git-ignored). */
+  demoKeyFile: string;
   /** Queues and workers; `execution.runWorkers` runs them in the API process (the single-process default). */
   execution: ExecutionConfig;
 }
@@ -22,6 +24,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env['HOST'] ?? '0.0.0.0',
     databaseUrl: env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
     publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${port}`,
+    demoKeyFile: env['DEMO_KEY_FILE'] ?? '.demo-api-key',
     execution: executionConfigFromEnv(env),
   };
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, Length, Matches, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Validate,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+import { storableJsonProblems, textProblem } from '../http/storable-json';
 
 /** Events that start with PW_ are the engine's own; only those names may be sent with that prefix. */
 const BUILT_IN_EVENT_NAMES = new Set([
@@ -26,13 +37,29 @@ class EventNameRule implements ValidatorConstraintInterface {
 
 const MAX_ATTRIBUTES_BYTES = 64 * 1024;
 
-@ValidatorConstraint({ name: 'attributesSize' })
-class AttributesSizeRule implements ValidatorConstraintInterface {
-  validate(attributes: unknown): boolean {
-    return JSON.stringify(attributes ?? {}).length <= MAX_ATTRIBUTES_BYTES;
+@ValidatorConstraint({ name: 'attributesStorable' })
+class StorableAttributesRule implements ValidatorConstraintInterface {
+  validate(attributes: unknown, args: ValidationArguments): boolean {
+    return this.problem(attributes, args) === undefined;
   }
-  defaultMessage(): string {
-    return 'attributes must be at most 64 KiB as JSON';
+  defaultMessage(args: ValidationArguments): string {
+    return this.problem(args.value, args) ?? '';
+  }
+  private problem(attributes: unknown, args: ValidationArguments): string | undefined {
+    const [depthOrText] = storableJsonProblems(attributes, args.property);
+    if (depthOrText) return depthOrText;
+    if (JSON.stringify(attributes ?? {}).length > MAX_ATTRIBUTES_BYTES) return `${args.property} must be at most 64 KiB as JSON`;
+    return undefined;
+  }
+}
+
+@ValidatorConstraint({ name: 'storableText' })
+class StorableTextRule implements ValidatorConstraintInterface {
+  validate(text: unknown, args: ValidationArguments): boolean {
+    return typeof text !== 'string' || textProblem(text, args.property) === undefined;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return textProblem(String(args.value), args.property) ?? '';
   }
 }
 
@@ -59,6 +86,7 @@ export class EventDto {
   @ApiProperty({ description: "The customer's id of the user; unknown users are created", example: 'user-42' })
   @IsString()
   @Length(1, 256)
+  @Validate(StorableTextRule)
   userId!: string;
 
   @ApiProperty({ description: 'Event name: your own, or a built-in PW_ event', example: 'Purchase' })
@@ -66,12 +94,13 @@ export class EventDto {
   @Length(1, 128)
   @Matches(/^\S(.*\S)?$/, { message: 'name must not start or end with spaces' })
   @Validate(EventNameRule)
+  @Validate(StorableTextRule)
   name!: string;
 
   @ApiPropertyOptional({ description: 'Attributes (JSON object, at most 64 KiB)', example: { amount: 42 } })
   @IsOptional()
   @IsObject()
-  @Validate(AttributesSizeRule)
+  @Validate(StorableAttributesRule)
   attributes?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'When it happened: ISO 8601 or epoch ms; defaults to now', example: '2026-11-27T10:00:00Z' })
@@ -83,6 +112,7 @@ export class EventDto {
   @IsOptional()
   @IsString()
   @Length(1, 256)
+  @Validate(StorableTextRule)
   idempotencyKey?: string;
 }
 

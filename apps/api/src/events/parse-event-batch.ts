@@ -19,7 +19,7 @@ export function parseEventBatch(body: unknown, now: Date): { events: IncomingEve
     return { error: 'The body must be one event object or { "events": [ ... ] }' };
   }
   const batch = 'events' in body;
-  const items: unknown = batch ? (body as { events: unknown }).events : body;
+  const items: unknown = batch ? (body).events : body;
   if (batch) {
     if (!Array.isArray(items)) return { error: 'events must be an array' };
     const extra = Object.keys(body).filter((key) => key !== 'events');

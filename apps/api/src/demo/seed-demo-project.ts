@@ -1,0 +1,36 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { omnichannelFallbackJourney, whatsappKeywordJourney } from '@engine/journey';
+import { JourneyEntity, ProjectEntity } from '@engine/persistence';
+import { type DataSource } from 'typeorm';
+import { hashApiKey } from '../projects/api-key';
+import { createProject } from '../projects/create-project';
+
+export interface DemoProject {
+  projectId: string;
+  /** Known when this start created the project, or when the key file is still there. */
+  apiKey?: string;
+  created: boolean;
+}
+
+/**
+ * On an empty database: a demo project with the two example journeys as drafts, so a newcomer
+ * has something to open. The key is also written to `keyFile` (git-ignored) so a restart can show
+ * it again; it is stored in the database only as a hash.
+ */
+export async function seedDemoProject(dataSource: DataSource, keyFile: string): Promise<DemoProject | undefined> {
+  const projects = dataSource.getRepository(ProjectEntity);
+  if ((await projects.count()) > 0) {
+    const saved = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined;
+    const project = saved ? await projects.findOneBy({ apiKeyHash: hashApiKey(saved) }) : null;
+    return project ? { projectId: project.id, apiKey: saved, created: false } : undefined;
+  }
+  return dataSource.transaction(async (manager) => {
+    const { project, apiKey } = await createProject(manager, 'Demo project');
+    await manager.save(JourneyEntity, [
+      manager.create(JourneyEntity, { projectId: project.id, name: 'Omnichannel fallback: push, then email, then WhatsApp', draftGraph: omnichannelFallbackJourney }),
+      manager.create(JourneyEntity, { projectId: project.id, name: 'WhatsApp keywords: Help and Promo', draftGraph: whatsappKeywordJourney }),
+    ]);
+    writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
+    return { projectId: project.id, apiKey, created: true };
+  });
+}

@@ -1,0 +1,156 @@
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { compileJourney, type JourneyGraph, validateJourney } from '@engine/journey';
+import { JourneyEntity, type JourneyStatus, JourneyVersionEntity } from '@engine/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type ArchivedJourneyDto, type JourneyDetailDto } from './dto/journey.response';
+import { type PublishedJourneyVersionDto } from './dto/journey-version.response';
+import { findProjectJourney } from './find-project-journey';
+import { JourneysService } from './journeys.service';
+
+/** Effects of a stopped instance that would still reach the user; archiving cancels them. */
+const USER_FACING_EFFECTS = ['send', 'schedule'];
+
+const STATUS_IN_WORDS: Record<JourneyStatus, string> = {
+  draft: 'a draft',
+  live: 'live',
+  paused: 'paused',
+  archived: 'archived',
+};
+
+/** Publishing and the status machine: draft -> live <-> paused, anything -> archived. */
+@Injectable()
+export class JourneyLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly journeys: JourneysService,
+  ) {}
+
+  /**
+   * Freezes the draft as the next immutable version and makes it the one new users enter, all in
+   * one transaction; the journey row stays locked so concurrent publishes get consecutive numbers.
+   */
+  async publish(projectId: string, journeyId: string): Promise<PublishedJourneyVersionDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const journey = await findProjectJourney(manager, projectId, journeyId, { lock: true });
+      if (journey.status === 'archived') {
+        throw new ConflictException('The journey is archived and cannot be published; duplicate it to publish a copy');
+      }
+      const validation = validateJourney(journey.draftGraph);
+      const errors = validation.problems.filter((problem) => problem.severity === 'error');
+      if (!validation.valid) {
+        throw new UnprocessableEntityException({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: `The journey has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}`,
+          problems: errors,
+        });
+      }
+      const graph = journey.draftGraph;
+      const { hash } = compileJourney(graph);
+      const [{ next }] = await manager.query<{ next: number }[]>(
+        'SELECT coalesce(max(version), 0) + 1 AS next FROM journey_versions WHERE journey_id = $1',
+        [journeyId],
+      );
+      const version = await manager.save(
+        manager.create(JourneyVersionEntity, { projectId, journeyId, version: next, graph, compiledHash: hash }),
+      );
+      await manager
+        .createQueryBuilder()
+        .update(JourneyEntity)
+        .set({
+          status: 'live',
+          liveVersionId: version.id,
+          liveVersionNumber: next,
+          entryEvents: entryEvents(graph),
+          // The revision tracks draft edits only: an open canvas keeps saving after a publish.
+          updatedAt: () => 'updated_at',
+        })
+        .where('id = :id', { id: journeyId })
+        .execute();
+      return {
+        id: version.id,
+        journeyId,
+        version: next,
+        compiledHash: hash,
+        live: true,
+        publishedAt: version.publishedAt.toISOString(),
+        graph,
+        warnings: validation.problems.filter((problem) => problem.severity === 'warning'),
+      };
+    });
+  }
+
+  /** No new users enter a paused journey; users already inside carry on. */
+  async pause(projectId: string, journeyId: string): Promise<JourneyDetailDto> {
+    return this.transition(projectId, journeyId, 'paused', (status) =>
+      status === 'live' ? undefined : `Only a live journey can be paused; this one is ${STATUS_IN_WORDS[status]}`,
+    );
+  }
+
+  async resume(projectId: string, journeyId: string): Promise<JourneyDetailDto> {
+    return this.transition(projectId, journeyId, 'live', (status) =>
+      status === 'paused' ? undefined : `Only a paused journey can be resumed; this one is ${STATUS_IN_WORDS[status]}`,
+    );
+  }
+
+  /**
+   * Archiving is final: users inside are stopped in the same transaction (their lock_version is
+   * bumped so a worker mid-step cannot write an old snapshot back) and their pending sends and
+   * timers are cancelled.
+   */
+  async archive(projectId: string, journeyId: string): Promise<ArchivedJourneyDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const journey = await findProjectJourney(manager, projectId, journeyId, { lock: true });
+      if (journey.status === 'archived') throw new ConflictException('The journey is already archived');
+      const [{ stopped }] = await manager.query<{ stopped: number }[]>(
+        `WITH stopped AS (
+           UPDATE journey_instances
+              SET status = 'stopped', ended_at = now(), waiting_for = '{}', lock_version = lock_version + 1, updated_at = now()
+            WHERE journey_id = $1 AND status = 'active'
+           RETURNING id
+         ), cancelled AS (
+           UPDATE outbox SET status = 'cancelled'
+            WHERE status = 'pending' AND kind = ANY($2) AND instance_id IN (SELECT id FROM stopped)
+           RETURNING id
+         )
+         SELECT (SELECT count(*) FROM stopped)::int AS stopped, (SELECT count(*) FROM cancelled)::int AS cancelled`,
+        [journeyId, USER_FACING_EFFECTS],
+      );
+      const archived = await this.setStatus(manager, journey, 'archived');
+      return { ...this.journeys.detail(archived), stoppedInstances: stopped };
+    });
+  }
+
+  private async transition(
+    projectId: string,
+    journeyId: string,
+    to: JourneyStatus,
+    refusal: (status: JourneyStatus) => string | undefined,
+  ): Promise<JourneyDetailDto> {
+    const journey = await this.dataSource.transaction(async (manager) => {
+      const current = await findProjectJourney(manager, projectId, journeyId, { lock: true });
+      const reason = refusal(current.status);
+      if (reason !== undefined) throw new ConflictException(reason);
+      return this.setStatus(manager, current, to);
+    });
+    return this.journeys.detail(journey);
+  }
+
+  private async setStatus(manager: EntityManager, journey: JourneyEntity, status: JourneyStatus): Promise<JourneyEntity> {
+    await manager
+      .createQueryBuilder()
+      .update(JourneyEntity)
+      .set({ status, updatedAt: () => 'updated_at' })
+      .where('id = :id', { id: journey.id })
+      .execute();
+    return { ...journey, status };
+  }
+}
+
+/** Distinct event names of the entry-on-event nodes, for routing incoming events. */
+function entryEvents(graph: JourneyGraph): string[] {
+  const names = new Set<string>();
+  for (const node of graph.nodes) if (node.type === 'entry.event') names.add(node.data.event);
+  return [...names].sort();
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProjectEntity } from '@engine/persistence';
+import { JourneyLifecycleController } from './journey-lifecycle.controller';
+import { JourneyLifecycleService } from './journey-lifecycle.service';
+import { JourneyStatsController } from './journey-stats.controller';
+import { JourneyStatsService } from './journey-stats.service';
+import { JourneyVersionsController } from './journey-versions.controller';
+import { JourneyVersionsService } from './journey-versions.service';
+import { JourneysController } from './journeys.controller';
+import { JourneysService } from './journeys.service';
+
+/** The journey API: drafts, publishing and status, versions and statistics. */
+@Module({
+  // ProjectEntity: ApiKeyGuard resolves the caller's project.
+  imports: [TypeOrmModule.forFeature([ProjectEntity])],
+  controllers: [JourneysController, JourneyLifecycleController, JourneyVersionsController, JourneyStatsController],
+  providers: [JourneysService, JourneyLifecycleService, JourneyVersionsService, JourneyStatsService],
+})
+export class JourneysModule {}

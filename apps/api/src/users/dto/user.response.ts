@@ -1,0 +1,135 @@
+import { type ChannelOptIns, INSTANCE_STATUSES, type InstanceStatus, MESSAGE_STATUSES, type MessageStatus } from '@engine/persistence';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class StoredPushTokenDto {
+  @ApiProperty()
+  token!: string;
+
+  @ApiProperty({ enum: ['web', 'android', 'ios'] })
+  platform!: 'web' | 'android' | 'ios';
+
+  @ApiProperty({ description: 'When the token was first stored.' })
+  addedAt!: string;
+}
+
+export class ChannelOptInsDto implements ChannelOptIns {
+  @ApiProperty()
+  push!: boolean;
+
+  @ApiProperty()
+  email!: boolean;
+
+  @ApiProperty()
+  whatsapp!: boolean;
+
+  @ApiProperty()
+  sms!: boolean;
+}
+
+export class UserDto {
+  @ApiProperty({ example: 'user-42' })
+  userId!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  tags!: Record<string, unknown>;
+
+  @ApiProperty({ type: String, nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  timeZone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  language!: string | null;
+
+  @ApiProperty({ type: ChannelOptInsDto })
+  optIns!: ChannelOptInsDto;
+
+  @ApiProperty({ type: [StoredPushTokenDto] })
+  pushTokens!: StoredPushTokenDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Last inbound WhatsApp message (opens the 24-hour window).' })
+  lastInboundWhatsAppAt!: string | null;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty()
+  updatedAt!: string;
+}
+
+export class UserJourneyInstanceDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  journeyId!: string;
+
+  @ApiProperty()
+  journeyName!: string;
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty({ enum: INSTANCE_STATUSES })
+  status!: InstanceStatus;
+
+  @ApiProperty()
+  currentNodeId!: string;
+
+  @ApiProperty()
+  enteredAt!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  endedAt!: string | null;
+}
+
+export class MessageStatusChangeDto {
+  @ApiProperty({ enum: MESSAGE_STATUSES })
+  status!: MessageStatus;
+
+  @ApiProperty()
+  at!: string;
+
+  @ApiProperty({ required: false })
+  detail?: string;
+}
+
+export class UserMessageDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'whatsapp' })
+  channel!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  journeyId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  nodeId!: string | null;
+
+  @ApiProperty({ enum: MESSAGE_STATUSES })
+  status!: MessageStatus;
+
+  @ApiProperty({ type: [MessageStatusChangeDto] })
+  statusHistory!: MessageStatusChangeDto[];
+
+  @ApiProperty()
+  createdAt!: string;
+}
+
+export class UserProfileDto extends UserDto {
+  @ApiProperty({ type: [UserJourneyInstanceDto], description: 'The latest 100 journey instances, newest first.' })
+  journeys!: UserJourneyInstanceDto[];
+
+  @ApiProperty({ type: [UserMessageDto], description: 'The latest 100 messages, newest first.' })
+  messages!: UserMessageDto[];
+}
+
+export class BatchUpsertResultDto {
+  @ApiProperty({ description: 'Distinct users written (entries naming the same user count once).' })
+  upserted!: number;
+}

@@ -1,0 +1,18 @@
+import { type AppUserEntity } from '@engine/persistence';
+import { type UserDto } from './dto/user.response';
+
+export function toUserDto(user: AppUserEntity): UserDto {
+  return {
+    userId: user.externalId,
+    tags: user.tags,
+    email: user.email,
+    phone: user.phone,
+    timeZone: user.timeZone,
+    language: user.language,
+    optIns: user.optIns,
+    pushTokens: user.pushTokens,
+    lastInboundWhatsAppAt: user.lastInboundWhatsAppAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}

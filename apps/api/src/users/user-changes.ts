@@ -1,0 +1,86 @@
+import { type ChannelOptIns, type PushToken } from '@engine/persistence';
+
+export const PUSH_TOKEN_PLATFORMS = ['web', 'android', 'ios'] as const;
+
+/** What one upsert asks to change for one user; undefined fields stay as they are. */
+export interface UserChanges {
+  userId: string;
+  tags?: Record<string, unknown>;
+  email?: string | null;
+  phone?: string | null;
+  timeZone?: string | null;
+  language?: string | null;
+  optIns?: Partial<ChannelOptIns>;
+  pushTokens?: { token: string; platform: PushToken['platform'] }[];
+}
+
+/**
+ * Folds the entries of one batch that name the same user into one change each, applying them in
+ * order, so a batch means the same as its users sent one by one (and ON CONFLICT never meets a
+ * user twice in one statement).
+ */
+export function mergeUserChanges(changes: UserChanges[]): UserChanges[] {
+  const byUser = new Map<string, UserChanges>();
+  for (const change of changes) {
+    const earlier = byUser.get(change.userId);
+    if (!earlier) {
+      byUser.set(change.userId, change);
+      continue;
+    }
+    byUser.set(change.userId, {
+      ...earlier,
+      ...definedFields(change),
+      ...(earlier.tags || change.tags ? { tags: { ...earlier.tags, ...change.tags } } : {}),
+      ...(earlier.optIns || change.optIns ? { optIns: { ...earlier.optIns, ...change.optIns } } : {}),
+    });
+  }
+  return [...byUser.values()];
+}
+
+function definedFields(change: UserChanges): Partial<UserChanges> {
+  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+}
+
+/** One row of the upsert statement's input (see UserUpsertsService), keys as its SQL reads them. */
+export interface UserUpsertRow {
+  external_id: string;
+  /** Tags to set (nulls removed); null when tags were not given. */
+  tags: Record<string, unknown> | null;
+  removed_tags: string[] | null;
+  email: string | null;
+  has_email: boolean;
+  phone: string | null;
+  has_phone: boolean;
+  time_zone: string | null;
+  has_time_zone: boolean;
+  language: string | null;
+  has_language: boolean;
+  opt_ins: Partial<ChannelOptIns> | null;
+  push_tokens: PushToken[] | null;
+}
+
+export function toUpsertRow(change: UserChanges, now: string): UserUpsertRow {
+  const tagEntries = change.tags ? Object.entries(change.tags) : undefined;
+  return {
+    external_id: change.userId,
+    tags: tagEntries ? Object.fromEntries(tagEntries.filter(([, value]) => value !== null)) : null,
+    removed_tags: tagEntries ? tagEntries.filter(([, value]) => value === null).map(([name]) => name) : null,
+    email: change.email ?? null,
+    has_email: change.email !== undefined,
+    phone: change.phone ?? null,
+    has_phone: change.phone !== undefined,
+    time_zone: change.timeZone ?? null,
+    has_time_zone: change.timeZone !== undefined,
+    language: change.language ?? null,
+    has_language: change.language !== undefined,
+    opt_ins: change.optIns ?? null,
+    push_tokens: change.pushTokens ? uniqueTokens(change.pushTokens).map((token) => ({ ...token, addedAt: now })) : null,
+  };
+}
+
+/** One entry per token; a repeated token keeps its first position and its last platform. */
+function uniqueTokens(tokens: NonNullable<UserChanges['pushTokens']>): NonNullable<UserChanges['pushTokens']> {
+  const byToken = new Map<string, PushToken['platform']>();
+  for (const { token, platform } of tokens) byToken.set(token, platform);
+  return [...byToken].map(([token, platform]) => ({ token, platform }));
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ProjectEntity } from '@engine/persistence';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { CurrentProject } from '../auth/current-project.decorator';
+import { BatchUpsertUsersDto, MAX_USERS_PER_BATCH } from './dto/batch-upsert-users.dto';
+import { BatchUpsertResultDto, UserDto, UserProfileDto } from './dto/user.response';
+import { UserFieldsDto } from './dto/user-fields.dto';
+import { ParseUserIdPipe } from './parse-user-id.pipe';
+import { UserUpsertsService } from './user-upserts.service';
+import { UsersService } from './users.service';
+
+const USER_ID_PARAM = { name: 'userId', description: "The customer's own user id, URL-encoded.", example: 'user-42' };
+
+@ApiTags('users')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
+@UseGuards(ApiKeyGuard)
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly upserts: UserUpsertsService,
+  ) {}
+
+  // Declared before `:userId` routes; "batch" as a user id is still reachable with PUT /users/batch.
+  @Post('batch')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: `Create or update up to ${MAX_USERS_PER_BATCH} users at once`,
+    description:
+      'All or nothing: when any user is invalid nothing is stored and the answer lists the problems by index ' +
+      '(`users[3].phone must be ...`). Entries naming the same user are applied in order.',
+  })
+  @ApiOkResponse({ type: BatchUpsertResultDto })
+  @ApiBadRequestResponse({ description: 'The batch or a user in it is invalid; nothing was stored.' })
+  upsertBatch(@CurrentProject() project: ProjectEntity, @Body() dto: BatchUpsertUsersDto): Promise<BatchUpsertResultDto> {
+    return this.upserts.upsertBatch(project.id, dto.users);
+  }
+
+  @Put(':userId')
+  @ApiOperation({
+    summary: 'Create or update a user',
+    description:
+      'Omitted fields keep their value; null clears email, phone, timeZone and language; tags and optIns are merged ' +
+      '(a tag set to null is removed); pushTokens, when given, replace the list.',
+  })
+  @ApiParam(USER_ID_PARAM)
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'A field is malformed (the message names it).' })
+  upsert(
+    @CurrentProject() project: ProjectEntity,
+    @Param('userId', ParseUserIdPipe) userId: string,
+    @Body() dto: UserFieldsDto,
+  ): Promise<UserDto> {
+    return this.upserts.upsertOne(project.id, userId, dto);
+  }
+
+  @Get(':userId')
+  @ApiOperation({ summary: 'Get a user with its journeys and latest messages' })
+  @ApiParam(USER_ID_PARAM)
+  @ApiOkResponse({ type: UserProfileDto })
+  @ApiNotFoundResponse({ description: 'No such user in this project.' })
+  profile(@CurrentProject() project: ProjectEntity, @Param('userId', ParseUserIdPipe) userId: string): Promise<UserProfileDto> {
+    return this.users.profile(project.id, userId);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Erase a user (GDPR)',
+    description: 'Deletes the user with its events, journey instances, pending effects and messages.',
+  })
+  @ApiParam(USER_ID_PARAM)
+  @ApiNoContentResponse({ description: 'Erased.' })
+  @ApiNotFoundResponse({ description: 'No such user in this project.' })
+  erase(@CurrentProject() project: ProjectEntity, @Param('userId', ParseUserIdPipe) userId: string): Promise<void> {
+    return this.users.erase(project.id, userId);
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppUserEntity, type InstanceStatus, type MessageStatus, type MessageStatusChange } from '@engine/persistence';
+import { DataSource } from 'typeorm';
+import { type UserProfileDto } from './dto/user.response';
+import { toUserDto } from './to-user-dto';
+
+/** How much history a profile shows. */
+const PROFILE_HISTORY_LIMIT = 100;
+
+interface InstanceRow {
+  id: string;
+  journey_id: string;
+  journey_name: string;
+  version: number;
+  status: InstanceStatus;
+  current_node_id: string;
+  entered_at: Date;
+  ended_at: Date | null;
+}
+
+interface MessageRow {
+  id: string;
+  channel: string;
+  journey_id: string | null;
+  node_id: string | null;
+  status: MessageStatus;
+  status_history: MessageStatusChange[];
+  created_at: Date;
+}
+
+/** Reading and erasing users; writes go through UserUpsertsService. */
+@Injectable()
+export class UsersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async profile(projectId: string, userId: string): Promise<UserProfileDto> {
+    const user = await this.dataSource.getRepository(AppUserEntity).findOneBy({ projectId, externalId: userId });
+    if (!user) throw notFound(userId);
+    const [instances, messages] = await Promise.all([
+      this.dataSource.query<InstanceRow[]>(
+        `SELECT i.id, i.journey_id, j.name AS journey_name, v.version, i.status, i.current_node_id, i.entered_at, i.ended_at
+           FROM journey_instances i
+           JOIN journeys j ON j.id = i.journey_id
+           JOIN journey_versions v ON v.id = i.version_id
+          WHERE i.user_id = $1
+          ORDER BY i.entered_at DESC, i.id
+          LIMIT $2`,
+        [user.id, PROFILE_HISTORY_LIMIT],
+      ),
+      this.dataSource.query<MessageRow[]>(
+        `SELECT id, channel, journey_id, node_id, status, status_history, created_at
+           FROM messages WHERE user_id = $1
+          ORDER BY created_at DESC, id
+          LIMIT $2`,
+        [user.id, PROFILE_HISTORY_LIMIT],
+      ),
+    ]);
+    return {
+      ...toUserDto(user),
+      journeys: instances.map((row) => ({
+        id: row.id,
+        journeyId: row.journey_id,
+        journeyName: row.journey_name,
+        version: row.version,
+        status: row.status,
+        currentNodeId: row.current_node_id,
+        enteredAt: row.entered_at.toISOString(),
+        endedAt: row.ended_at?.toISOString() ?? null,
+      })),
+      messages: messages.map((row) => ({
+        id: row.id,
+        channel: row.channel,
+        journeyId: row.journey_id,
+        nodeId: row.node_id,
+        status: row.status,
+        statusHistory: row.status_history,
+        createdAt: row.created_at.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * GDPR erasure. Foreign keys cascade from the user row to its events, journey instances and
+   * messages, and from instances to their outbox rows and conversions: one statement removes all.
+   */
+  async erase(projectId: string, userId: string): Promise<void> {
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+      'DELETE FROM users WHERE project_id = $1 AND external_id = $2',
+      [projectId, userId],
+    );
+    if (!affected) throw notFound(userId);
+  }
+}
+
+function notFound(userId: string): NotFoundException {
+  return new NotFoundException(`No user "${userId}" in this project`);
+}
