@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@engine/persistence';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { JourneyEntriesModule } from './journey-entries/journey-entries.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
@@ -23,6 +24,7 @@ export class AppModule {
         JourneysModule,
         UsersModule,
         EventsModule,
+        JourneyEntriesModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -7,6 +7,8 @@ import { EXECUTION_CONFIG, type ExecutionConfig, redisOptionsFromUrl } from './c
 import { IngestEvents } from './ingest/ingest-events.usecase';
 import { CompiledJourneys } from './journeys/compiled-journeys';
 import { EngineMetrics } from './metrics/engine-metrics';
+import { EnterUsersThroughApi } from './entries/enter-users.usecase';
+import { LaunchSegment } from './entries/launch-segment.usecase';
 import { EntriesProcessor } from './processors/entries.processor';
 import { EventsProcessor } from './processors/events.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -17,6 +19,7 @@ import {
   WebhookSendProcessor,
   WhatsAppSendProcessor,
 } from './processors/send.processor';
+import { SegmentsProcessor } from './processors/segments.processor';
 import { TimersProcessor } from './processors/timers.processor';
 import { EXECUTION_REDIS } from './queues/execution-redis';
 import { OutboxDispatcher } from './queues/outbox-dispatcher';
@@ -65,12 +68,15 @@ export class ExecutionModule {
       JourneyThrottle,
       Sweep,
       FireTimer,
+      EnterUsersThroughApi,
+      LaunchSegment,
     ];
     const processors: Provider[] = config.runWorkers
       ? [
           EventsProcessor,
           TimersProcessor,
           EntriesProcessor,
+          SegmentsProcessor,
           MaintenanceProcessor,
           PushSendProcessor,
           EmailSendProcessor,
@@ -87,7 +93,7 @@ export class ExecutionModule {
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
       providers: [...providers, ...processors],
-      exports: [IngestEvents, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
+      exports: [IngestEvents, EnterUsersThroughApi, LaunchSegment, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
     };
   }
 }

@@ -11,3 +11,5 @@ export * from '@engine/channels';
 export * from './metrics/engine-metrics';
 export * from './journeys/compiled-journeys';
 export * from './users/user-facts';
+export * from './entries/enter-users.usecase';
+export * from './entries/launch-segment.usecase';

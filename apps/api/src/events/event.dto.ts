@@ -6,11 +6,10 @@ import {
   Length,
   Matches,
   Validate,
-  type ValidationArguments,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { storableJsonProblems, textProblem } from '../http/storable-json';
+import { StorableJsonRule, StorableTextRule } from '../http/storable-json.rules';
 
 /** Events that start with PW_ are the engine's own; only those names may be sent with that prefix. */
 const BUILT_IN_EVENT_NAMES = new Set([
@@ -32,34 +31,6 @@ class EventNameRule implements ValidatorConstraintInterface {
   }
   defaultMessage(): string {
     return 'name may not start with "journey." and may start with "PW_" only for built-in events (PW_PushOpened, PW_EmailOpened, ...)';
-  }
-}
-
-const MAX_ATTRIBUTES_BYTES = 64 * 1024;
-
-@ValidatorConstraint({ name: 'attributesStorable' })
-class StorableAttributesRule implements ValidatorConstraintInterface {
-  validate(attributes: unknown, args: ValidationArguments): boolean {
-    return this.problem(attributes, args) === undefined;
-  }
-  defaultMessage(args: ValidationArguments): string {
-    return this.problem(args.value, args) ?? '';
-  }
-  private problem(attributes: unknown, args: ValidationArguments): string | undefined {
-    const [depthOrText] = storableJsonProblems(attributes, args.property);
-    if (depthOrText) return depthOrText;
-    if (JSON.stringify(attributes ?? {}).length > MAX_ATTRIBUTES_BYTES) return `${args.property} must be at most 64 KiB as JSON`;
-    return undefined;
-  }
-}
-
-@ValidatorConstraint({ name: 'storableText' })
-class StorableTextRule implements ValidatorConstraintInterface {
-  validate(text: unknown, args: ValidationArguments): boolean {
-    return typeof text !== 'string' || textProblem(text, args.property) === undefined;
-  }
-  defaultMessage(args: ValidationArguments): string {
-    return textProblem(String(args.value), args.property) ?? '';
   }
 }
 
@@ -100,7 +71,7 @@ export class EventDto {
   @ApiPropertyOptional({ description: 'Attributes (JSON object, at most 64 KiB)', example: { amount: 42 } })
   @IsOptional()
   @IsObject()
-  @Validate(StorableAttributesRule)
+  @Validate(StorableJsonRule)
   attributes?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'When it happened: ISO 8601 or epoch ms; defaults to now', example: '2026-11-27T10:00:00Z' })

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LaunchSegment } from '@engine/execution';
 import { compileJourney, type JourneyGraph, validateJourney } from '@engine/journey';
 import { JourneyEntity, type JourneyStatus, JourneyVersionEntity } from '@engine/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -24,6 +25,7 @@ export class JourneyLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journeys: JourneysService,
+    private readonly segments: LaunchSegment,
   ) {}
 
   /**
@@ -31,7 +33,7 @@ export class JourneyLifecycleService {
    * one transaction; the journey row stays locked so concurrent publishes get consecutive numbers.
    */
   async publish(projectId: string, journeyId: string): Promise<PublishedJourneyVersionDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const published = await this.dataSource.transaction(async (manager): Promise<PublishedJourneyVersionDto> => {
       const journey = await findProjectJourney(manager, projectId, journeyId, { lock: true });
       if (journey.status === 'archived') {
         throw new ConflictException('The journey is archived and cannot be published; duplicate it to publish a copy');
@@ -79,19 +81,30 @@ export class JourneyLifecycleService {
         warnings: validation.problems.filter((problem) => problem.severity === 'warning'),
       };
     });
+    // Segment entries launch once the version is committed (and repeat on their schedule).
+    await this.segments.schedule(journeyId, published.graph);
+    return published;
   }
 
   /** No new users enter a paused journey; users already inside carry on. */
   async pause(projectId: string, journeyId: string): Promise<JourneyDetailDto> {
-    return this.transition(projectId, journeyId, 'paused', (status) =>
+    const paused = await this.transition(projectId, journeyId, 'paused', (status) =>
       status === 'live' ? undefined : `Only a live journey can be paused; this one is ${STATUS_IN_WORDS[status]}`,
     );
+    await this.segments.unschedule(journeyId);
+    return paused;
   }
 
   async resume(projectId: string, journeyId: string): Promise<JourneyDetailDto> {
-    return this.transition(projectId, journeyId, 'live', (status) =>
+    const resumed = await this.transition(projectId, journeyId, 'live', (status) =>
       status === 'paused' ? undefined : `Only a paused journey can be resumed; this one is ${STATUS_IN_WORDS[status]}`,
     );
+    const [version] = await this.dataSource.query<Array<{ graph: JourneyGraph }>>(
+      `SELECT v.graph FROM journeys j JOIN journey_versions v ON v.id = j.live_version_id WHERE j.id = $1`,
+      [journeyId],
+    );
+    if (version) await this.segments.schedule(journeyId, version.graph);
+    return resumed;
   }
 
   /**
@@ -100,7 +113,7 @@ export class JourneyLifecycleService {
    * timers are cancelled.
    */
   async archive(projectId: string, journeyId: string): Promise<ArchivedJourneyDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const archived = await this.dataSource.transaction(async (manager): Promise<ArchivedJourneyDto> => {
       const journey = await findProjectJourney(manager, projectId, journeyId, { lock: true });
       if (journey.status === 'archived') throw new ConflictException('The journey is already archived');
       const [{ stopped }] = await manager.query<{ stopped: number }[]>(
@@ -120,6 +133,8 @@ export class JourneyLifecycleService {
       const archived = await this.setStatus(manager, journey, 'archived');
       return { ...this.journeys.detail(archived), stoppedInstances: stopped };
     });
+    await this.segments.unschedule(journeyId);
+    return archived;
   }
 
   private async transition(

@@ -8,6 +8,8 @@ export const QUEUES = {
   timers: 'timers',
   /** Enter users through entry.api / entry.segment nodes. */
   entries: 'entries',
+  /** Segment launches of `entry.segment` journeys (at publish, and on their schedule). */
+  segments: 'segments',
   /** The periodic sweeper. */
   maintenance: 'maintenance',
   sendPush: 'send-push',

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EnterUsersThroughApi } from '@engine/execution';
+import { type ProjectEntity } from '@engine/persistence';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { CurrentProject } from '../auth/current-project.decorator';
+import { ParseJourneyIdPipe } from '../journeys/journey-path.pipes';
+import { JourneyEntriesDto } from './journey-entries.dto';
+
+@ApiTags('journeys')
+@ApiBearerAuth()
+@UseGuards(ApiKeyGuard)
+@Controller('api/v1/journeys')
+export class JourneyEntriesController {
+  constructor(private readonly enterUsers: EnterUsersThroughApi) {}
+
+  @Post(':id/entries')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Enter users into a live journey through its API entry node',
+    description: 'Answers 202 once queued; the re-entry policy of the journey decides for users already in it. Unknown users are created.',
+  })
+  async enter(@CurrentProject() project: ProjectEntity, @Param('id', ParseJourneyIdPipe) journeyId: string, @Body() body: JourneyEntriesDto): Promise<{ queued: number; entryNodeId: string }> {
+    return this.enterUsers.execute(
+      project.id,
+      journeyId,
+      body.users.map((user) => ({ userId: user.userId, attributes: user.attributes ?? {} })),
+      body.entryNodeId,
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type JourneyGraph } from '@engine/journey';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { type EnterUsersJob, QUEUES } from '../queues/queue-names';
+
+export interface ApiEntry {
+  /** The customer's id of the user; unknown users are created. */
+  userId: string;
+  attributes: Record<string, unknown>;
+}
+
+const USERS_PER_ENTRY_JOB = 250;
+
+/**
+ * `POST /journeys/:id/entries`: checks the journey is live and has an API entry, makes sure the
+ * users exist, and queues their entry. Re-entry rules apply when the entry is stepped.
+ */
+@Injectable()
+export class EnterUsersThroughApi {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.entries) private readonly entries: Queue,
+  ) {}
+
+  async execute(projectId: string, journeyId: string, entries: ApiEntry[], entryNodeId?: string): Promise<{ queued: number; entryNodeId: string }> {
+    const [journey] = await this.dataSource.query<Array<{ status: string; graph: JourneyGraph | null }>>(
+      `SELECT j.status, v.graph FROM journeys j LEFT JOIN journey_versions v ON v.id = j.live_version_id WHERE j.id = $1 AND j.project_id = $2`,
+      [journeyId, projectId],
+    );
+    if (!journey) throw new NotFoundException(`No journey ${journeyId} in this project`);
+    if (journey.status !== 'live' || !journey.graph) {
+      throw new UnprocessableEntityException(`The journey is ${journey.status === 'draft' ? 'not published yet' : journey.status}; users can enter live journeys only`);
+    }
+    const apiEntries = journey.graph.nodes.filter((node) => node.type === 'entry.api').map((node) => node.id);
+    if (apiEntries.length === 0) throw new UnprocessableEntityException('The journey has no API entry node ("Entry: API"); users enter it another way');
+    const nodeId = entryNodeId ?? apiEntries[0]!;
+    if (!apiEntries.includes(nodeId)) throw new UnprocessableEntityException(`entryNodeId "${nodeId}" is not an API entry of this journey (${apiEntries.join(', ')})`);
+
+    const externalIds = [...new Set(entries.map((entry) => entry.userId))];
+    const users = await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO users (project_id, external_id) SELECT $1, unnest($2::text[]) ON CONFLICT (project_id, external_id) DO NOTHING`,
+        [projectId, externalIds],
+      );
+      return manager.query<Array<{ id: string; external_id: string }>>(`SELECT id, external_id FROM users WHERE project_id = $1 AND external_id = ANY($2)`, [
+        projectId,
+        externalIds,
+      ]);
+    });
+    const idOf = new Map(users.map((user) => [user.external_id, user.id]));
+    // Entries with different attributes cannot share a job; group by attributes.
+    const byAttributes = new Map<string, string[]>();
+    for (const entry of entries) {
+      const key = JSON.stringify(entry.attributes);
+      byAttributes.set(key, [...(byAttributes.get(key) ?? []), idOf.get(entry.userId)!]);
+    }
+    const jobs: Array<{ name: string; data: EnterUsersJob; opts: { removeOnComplete: boolean; attempts: number; backoff: { type: 'exponential'; delay: number } } }> = [];
+    for (const [attributes, userIds] of byAttributes) {
+      for (let start = 0; start < userIds.length; start += USERS_PER_ENTRY_JOB) {
+        jobs.push({
+          name: 'enter',
+          data: { journeyId, entryNodeId: nodeId, userIds: userIds.slice(start, start + USERS_PER_ENTRY_JOB), attributes: JSON.parse(attributes) as Record<string, unknown> },
+          opts: { removeOnComplete: true, attempts: 8, backoff: { type: 'exponential', delay: 500 } },
+        });
+      }
+    }
+    await this.entries.addBulk(jobs);
+    return { queued: entries.length, entryNodeId: nodeId };
+  }
+}

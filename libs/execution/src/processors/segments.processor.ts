@@ -1,0 +1,17 @@
+import { Processor } from '@nestjs/bullmq';
+import { type Job } from 'bullmq';
+import { LaunchSegment, type LaunchSegmentJob } from '../entries/launch-segment.usecase';
+import { QUEUES } from '../queues/queue-names';
+import { EngineWorkerHost } from './engine-worker-host';
+import { workerOptions } from './worker-options';
+
+@Processor(QUEUES.segments, workerOptions())
+export class SegmentsProcessor extends EngineWorkerHost {
+  constructor(private readonly launch: LaunchSegment) {
+    super();
+  }
+
+  async process(job: Job<LaunchSegmentJob>): Promise<void> {
+    await this.launch.execute(job.data.journeyId);
+  }
+}
