@@ -36,7 +36,7 @@ export class EnterUsersThroughApi {
     }
     const apiEntries = journey.graph.nodes.filter((node) => node.type === 'entry.api').map((node) => node.id);
     if (apiEntries.length === 0) throw new UnprocessableEntityException('The journey has no API entry node ("Entry: API"); users enter it another way');
-    const nodeId = entryNodeId ?? apiEntries[0]!;
+    const nodeId = entryNodeId ?? apiEntries[0];
     if (!apiEntries.includes(nodeId)) throw new UnprocessableEntityException(`entryNodeId "${nodeId}" is not an API entry of this journey (${apiEntries.join(', ')})`);
 
     const externalIds = [...new Set(entries.map((entry) => entry.userId))];

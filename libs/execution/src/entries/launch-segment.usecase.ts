@@ -65,7 +65,7 @@ export class LaunchSegment {
         .getMany();
       if (page.length === 0) break;
       scanned += page.length;
-      after = page[page.length - 1]!.id;
+      after = page[page.length - 1].id;
       const jobs: Array<{ name: string; data: EnterUsersJob; opts: { removeOnComplete: boolean } }> = [];
       for (const node of nodes) {
         const userIds = page.filter((user) => evaluateCondition(node.data.segment, { user: userFacts(user) }, now)).map((user) => user.id);
