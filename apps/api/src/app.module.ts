@@ -7,6 +7,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { JourneyEntriesModule } from './journey-entries/journey-entries.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
 
@@ -21,6 +22,7 @@ export class AppModule {
         RedisModule,
         ExecutionModule.register(config.execution),
         HealthModule,
+        MetricsModule,
         JourneysModule,
         UsersModule,
         EventsModule,

@@ -44,3 +44,22 @@ describe('malformed requests', () => {
     expect((response.body as { message: string }).message).toContain('JSON');
   });
 });
+
+describe('GET /metrics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('serves Prometheus metrics with ingestion counts and queue depths', async () => {
+    await t.http().post('/api/v1/events').set(t.auth).send({ userId: 'm', name: 'Seen' }).expect(202);
+    const response = await t.http().get('/metrics').expect(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.text).toMatch(/^journey_events_ingested_total \d+$/m);
+    expect(response.text).toContain('journey_queue_jobs{queue="events",state="waiting"} 1');
+    expect(response.text).toContain('journey_queue_jobs{queue="send-whatsapp",state="delayed"} 0');
+  });
+});
