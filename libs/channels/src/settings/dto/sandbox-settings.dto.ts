@@ -1,0 +1,6 @@
+import { Equals } from 'class-validator';
+
+export class SandboxSettingsDto {
+  @Equals('sandbox')
+  provider!: 'sandbox';
+}

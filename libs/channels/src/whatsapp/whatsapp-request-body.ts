@@ -1,0 +1,96 @@
+import { FinalSendError } from '../channel-provider';
+import { isRecord } from '../json/json-record';
+import { whatsAppRecipientDigits } from './whatsapp-phone-number';
+
+interface TextParameter {
+  type: 'text';
+  text: string;
+}
+
+export type WhatsAppTemplateComponent =
+  | { type: 'header' | 'body'; parameters: TextParameter[] }
+  | { type: 'button'; sub_type: 'quick_reply'; index: string; parameters: Array<{ type: 'payload'; payload: string }> };
+
+interface WhatsAppRequestBase {
+  messaging_product: 'whatsapp';
+  recipient_type: 'individual';
+  to: string;
+}
+
+export interface WhatsAppTemplateRequestBody extends WhatsAppRequestBase {
+  type: 'template';
+  template: { name: string; language: { code: string }; components?: WhatsAppTemplateComponent[] };
+}
+
+export interface WhatsAppTextRequestBody extends WhatsAppRequestBase {
+  type: 'text';
+  text: { body: string; preview_url: false };
+}
+
+/** The JSON body of `POST /{version}/{phone-number-id}/messages`. */
+export type WhatsAppRequestBody = WhatsAppTemplateRequestBody | WhatsAppTextRequestBody;
+
+/** Cloud API limit of a text message body. */
+const MAX_TEXT_LENGTH = 4096;
+
+/**
+ * The Cloud API request for a rendered `send.whatsapp` node (SendWhatsAppData) and the user's
+ * phone number. Throws FinalSendError for content Meta would refuse anyway (missing template
+ * name, empty parameter, text too long, no phone number), with a message saying what to fix.
+ */
+export function buildWhatsAppRequestBody(content: Record<string, unknown>, to: string): WhatsAppRequestBody {
+  const digits = whatsAppRecipientDigits(to);
+  if (!digits) throw new FinalSendError(`"${to}" is not a phone number WhatsApp can reach (E.164 expected, e.g. +4915123456789)`);
+  const base: WhatsAppRequestBase = { messaging_product: 'whatsapp', recipient_type: 'individual', to: digits };
+
+  if (content.mode === 'text') {
+    const text = content.text;
+    if (typeof text !== 'string' || text.trim() === '') throw new FinalSendError('The WhatsApp text message is empty');
+    if (text.length > MAX_TEXT_LENGTH) throw new FinalSendError(`The WhatsApp text message has ${text.length} characters; at most ${MAX_TEXT_LENGTH} are allowed`);
+    return { ...base, type: 'text', text: { body: text, preview_url: false } };
+  }
+  if (content.mode !== 'template') throw new FinalSendError(`Unknown WhatsApp send mode ${JSON.stringify(content.mode)} (template or text expected)`);
+
+  const template = isRecord(content.template) ? content.template : undefined;
+  const name = template?.name;
+  const language = template?.language;
+  if (typeof name !== 'string' || name.trim() === '') throw new FinalSendError('The WhatsApp template has no name');
+  if (typeof language !== 'string' || language.trim() === '') throw new FinalSendError(`The WhatsApp template "${name}" has no language code`);
+
+  const components: WhatsAppTemplateComponent[] = [];
+  const header = textParameters(template?.headerParameters, 'header');
+  if (header.length > 0) components.push({ type: 'header', parameters: header });
+  const body = textParameters(template?.bodyParameters, 'body');
+  if (body.length > 0) components.push({ type: 'body', parameters: body });
+  strings(template?.buttonPayloads, 'button payload').forEach((payload, index) => {
+    components.push({ type: 'button', sub_type: 'quick_reply', index: String(index), parameters: [{ type: 'payload', payload }] });
+  });
+
+  return {
+    ...base,
+    type: 'template',
+    template: { name: name.trim(), language: { code: language.trim() }, ...(components.length > 0 ? { components } : {}) },
+  };
+}
+
+// Meta refuses template parameters with newlines, tabs or more than four spaces in a row (132018)
+// and empty ones (131008); user data rendered into them may have either.
+function textParameters(value: unknown, component: 'header' | 'body'): TextParameter[] {
+  return strings(value, `${component} parameter`).map((raw, index) => {
+    const text = raw.replace(/[\r\n\t]+/g, ' ').replace(/ {5,}/g, '    ').trim();
+    if (text === '') {
+      throw new FinalSendError(`WhatsApp template ${component} parameter {{${index + 1}}} is empty after rendering; give its placeholder a default`);
+    }
+    return { type: 'text', text };
+  });
+}
+
+function strings(value: unknown, what: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new FinalSendError(`WhatsApp template ${what}s must be a list`);
+  return value.map((item, index) => {
+    if (typeof item === 'string') return item;
+    if (typeof item === 'number' || typeof item === 'boolean') return String(item);
+    throw new FinalSendError(`WhatsApp template ${what} ${index + 1} is not text`);
+  });
+}

@@ -1,0 +1,75 @@
+import { buildWhatsAppRequestBody, FinalSendError } from '../../src';
+
+describe('buildWhatsAppRequestBody', () => {
+  it('builds a template message with header, body and quick-reply button components', () => {
+    const body = buildWhatsAppRequestBody(
+      {
+        mode: 'template',
+        template: {
+          name: 'order_update',
+          language: 'en_US',
+          headerParameters: ['Anna'],
+          bodyParameters: ['#1042', 'tomorrow'],
+          buttonPayloads: ['CONFIRM', 'CANCEL'],
+        },
+      },
+      '+49 151 2345-6789',
+    );
+    expect(JSON.stringify(body)).toBe(
+      JSON.stringify({
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '4915123456789',
+        type: 'template',
+        template: {
+          name: 'order_update',
+          language: { code: 'en_US' },
+          components: [
+            { type: 'header', parameters: [{ type: 'text', text: 'Anna' }] },
+            { type: 'body', parameters: [{ type: 'text', text: '#1042' }, { type: 'text', text: 'tomorrow' }] },
+            { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'CONFIRM' }] },
+            { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'CANCEL' }] },
+          ],
+        },
+      }),
+    );
+  });
+
+  it('omits empty components, and the components list when there is none', () => {
+    expect(buildWhatsAppRequestBody({ mode: 'template', template: { name: 'hello_world', language: 'en_US', headerParameters: [], bodyParameters: ['x'] } }, '+15551234567')).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '15551234567',
+      type: 'template',
+      template: { name: 'hello_world', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'x' }] }] },
+    });
+    expect(JSON.stringify(buildWhatsAppRequestBody({ mode: 'template', template: { name: 'hello_world', language: 'en_US' } }, '+15551234567'))).toBe(
+      '{"messaging_product":"whatsapp","recipient_type":"individual","to":"15551234567","type":"template","template":{"name":"hello_world","language":{"code":"en_US"}}}',
+    );
+  });
+
+  it('builds a text message without link preview', () => {
+    expect(JSON.stringify(buildWhatsAppRequestBody({ mode: 'text', text: 'Your code is 1234' }, '+447700900123'))).toBe(
+      '{"messaging_product":"whatsapp","recipient_type":"individual","to":"447700900123","type":"text","text":{"body":"Your code is 1234","preview_url":false}}',
+    );
+  });
+
+  it('flattens newlines, tabs and long space runs in template parameters, which Meta refuses', () => {
+    const body = buildWhatsAppRequestBody({ mode: 'template', template: { name: 't', language: 'de', bodyParameters: ['a\nb\tc        d'] } }, '+4915123456789');
+    expect(body.type === 'template' && body.template.components?.[0]).toEqual({ type: 'body', parameters: [{ type: 'text', text: 'a b c    d' }] });
+  });
+
+  it.each([
+    [{ mode: 'template', template: { name: 't', language: 'de', bodyParameters: ['ok', ''] } }, '+4915123456789', /body parameter \{\{2\}\} is empty/],
+    [{ mode: 'template', template: { language: 'de' } }, '+4915123456789', /no name/],
+    [{ mode: 'template', template: { name: 't' } }, '+4915123456789', /no language/],
+    [{ mode: 'text', text: '  ' }, '+4915123456789', /empty/],
+    [{ mode: 'text', text: 'x'.repeat(4097) }, '+4915123456789', /at most 4096/],
+    [{ mode: 'voice' }, '+4915123456789', /Unknown WhatsApp send mode/],
+    [{ mode: 'text', text: 'hi' }, 'not-a-number', /not a phone number/],
+    [{ mode: 'text', text: 'hi' }, '+0123', /not a phone number/],
+  ])('refuses content Meta would refuse: %j to %s', (content, to, message) => {
+    expect(() => buildWhatsAppRequestBody(content, to)).toThrow(FinalSendError);
+    expect(() => buildWhatsAppRequestBody(content, to)).toThrow(message);
+  });
+});
