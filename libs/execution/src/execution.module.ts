@@ -1,8 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module, type OnApplicationShutdown, Inject, Injectable, type Provider } from '@nestjs/common';
-import { type Channel } from '@engine/journey';
 import Redis from 'ioredis';
 import { StepUsers } from './batch/step-users.usecase';
+import { ProjectChannels } from './channels/project-channels';
 import { EXECUTION_CONFIG, type ExecutionConfig, redisOptionsFromUrl } from './config/execution-config';
 import { IngestEvents } from './ingest/ingest-events.usecase';
 import { CompiledJourneys } from './journeys/compiled-journeys';
@@ -24,9 +24,7 @@ import { TimersProcessor } from './processors/timers.processor';
 import { EXECUTION_REDIS } from './queues/execution-redis';
 import { OutboxDispatcher } from './queues/outbox-dispatcher';
 import { ALL_QUEUES } from './queues/queue-names';
-import { DeliveryLogProvider } from './send/delivery-log-provider';
 import { JourneyThrottle } from './send/journey-throttle';
-import { CHANNEL_PROVIDERS, type ChannelProvider, SandboxProvider } from '@engine/channels';
 import { SendBatcher } from './send/send-batcher';
 import { SendMessages } from './send/send-message.usecase';
 import { Sweep } from './sweeper/sweep.usecase';
@@ -47,18 +45,12 @@ class ExecutionRedisCloser implements OnApplicationShutdown {
 @Module({})
 export class ExecutionModule {
   static register(config: ExecutionConfig): DynamicModule {
-    const sandbox: ChannelProvider = config.sandboxDeliveryLog
-      ? new DeliveryLogProvider(new SandboxProvider(), config.sandboxDeliveryLog)
-      : new SandboxProvider();
     const providers: Provider[] = [
       { provide: EXECUTION_CONFIG, useValue: config },
       { provide: EXECUTION_REDIS, useFactory: () => new Redis({ ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: 2 }) },
-      {
-        provide: CHANNEL_PROVIDERS,
-        useValue: { push: sandbox, email: sandbox, whatsapp: sandbox, sms: sandbox, webhook: sandbox } satisfies Record<Channel, ChannelProvider>,
-      },
       ExecutionRedisCloser,
       CompiledJourneys,
+      ProjectChannels,
       EngineMetrics,
       OutboxDispatcher,
       StepUsers,
@@ -93,7 +85,7 @@ export class ExecutionModule {
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
       providers: [...providers, ...processors],
-      exports: [IngestEvents, EnterUsersThroughApi, LaunchSegment, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
+      exports: [ProjectChannels, IngestEvents, EnterUsersThroughApi, LaunchSegment, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
     };
   }
 }

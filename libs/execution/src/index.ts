@@ -13,3 +13,5 @@ export * from './journeys/compiled-journeys';
 export * from './users/user-facts';
 export * from './entries/enter-users.usecase';
 export * from './entries/launch-segment.usecase';
+export * from './channels/project-channels';
+export * from './channels/tracking-secret';

@@ -10,11 +10,20 @@ export interface ExecutionConfig {
   /** How often the sweeper looks for work Redis lost, and how old such work must be. */
   sweepEveryMs: number;
   sweepGraceMs: number;
+  /** Secret the channel credentials are sealed with (and tracking links signed with); 16+ characters. */
+  encryptionKey: string;
+  /** The engine's public URL: tracking links in emails and pushes point here. */
+  publicUrl: string;
+  /** Let channel providers reach loopback and private addresses (development, tests, on-prem gateways). */
+  allowPrivateNetworks: boolean;
   /** Diagnostics: a file the sandbox appends each delivery's idempotency key to (crash tests use it). */
   sandboxDeliveryLog?: string;
 }
 
 export const EXECUTION_CONFIG = Symbol('EXECUTION_CONFIG');
+
+/** Used when ENCRYPTION_KEY is not set: fine on a laptop, never in production (the api warns). */
+export const DEVELOPMENT_ENCRYPTION_KEY = 'development-only-key-set-ENCRYPTION_KEY-in-production';
 
 export function executionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExecutionConfig {
   return {
@@ -24,6 +33,9 @@ export function executionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ex
     concurrency: positiveInt(env['WORKER_CONCURRENCY'], 20, 'WORKER_CONCURRENCY'),
     sweepEveryMs: positiveInt(env['SWEEP_EVERY_MS'], 10_000, 'SWEEP_EVERY_MS'),
     sweepGraceMs: positiveInt(env['SWEEP_GRACE_MS'], 30_000, 'SWEEP_GRACE_MS'),
+    encryptionKey: env['ENCRYPTION_KEY'] ?? DEVELOPMENT_ENCRYPTION_KEY,
+    publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${env['PORT'] ?? 3000}`,
+    allowPrivateNetworks: env['ALLOW_PRIVATE_NETWORKS'] === 'true',
     ...(env['SANDBOX_DELIVERY_LOG'] ? { sandboxDeliveryLog: env['SANDBOX_DELIVERY_LOG'] } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { type Channel, type Effect, type JourneySettings } from '@engine/journey';
-import { type ChannelProvider, type OutgoingMessage } from '@engine/channels';
+import { buildMessageTracking, type ChannelProvider, type OutgoingMessage } from '@engine/channels';
 import { AppUserEntity, type MessageStatusChange } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
+import { type ProjectChannels } from '../channels/project-channels';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
 import { frequencyCapReached } from './frequency-cap';
@@ -43,9 +44,14 @@ export interface ClaimContext {
   manager: EntityManager;
   compiled: CompiledJourneys;
   throttle: JourneyThrottle;
-  providers: Record<Channel, ChannelProvider>;
+  channels: ProjectChannels;
+  /** Where tracking links point, and the secret that signs them. */
+  tracking: { publicUrl: string; secret: Buffer };
   now: number;
 }
+
+/** WhatsApp allows free-form text only this long after the user's last message to the business. */
+const WHATSAPP_TEXT_WINDOW_MS = 24 * 3_600_000;
 
 /**
  * Claims a set of send outbox rows in one transaction: each gets its message row (inserted under
@@ -79,26 +85,35 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
     ),
   );
   const machines = await context.compiled.load(manager, pending.map((row) => row.version_id));
+  const providerOf = await context.channels.lookup(manager, pending.map((row) => row.project_id));
   if (pending.some((row) => machines.get(row.version_id)!.graph.settings.frequencyCap)) {
     // Capped sends of one user must not pass the cap side by side: serialize them on the user row.
     await manager.query(`SELECT id FROM users WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [[...users.keys()]]);
   }
   const claimedPerUser = new Map<string, number>();
 
-  const inserts: Array<{ row: OutboxSendRow; status: 'queued' | 'suppressed'; history: MessageStatusChange[]; content: Record<string, unknown>; error: string | null; to: OutgoingMessage['to'] }> = [];
+  const inserts: Array<{
+    row: OutboxSendRow;
+    status: 'queued' | 'suppressed' | 'failed';
+    history: MessageStatusChange[];
+    content: Record<string, unknown>;
+    error: string | null;
+    to: OutgoingMessage['to'];
+    provider: ChannelProvider;
+  }> = [];
   const doneOutboxIds: string[] = [];
   const interrupted: string[] = [];
   for (const row of pending) {
     const effect = row.effect;
     const key = keyOf(row);
     const user = users.get(row.user_id)!;
-    const provider = context.providers[effect.channel];
+    const provider = providerOf(row.project_id, effect.channel);
     const recipient = recipientFor(effect.channel, user);
     const previous = existing.get(key);
     if (previous) {
       const retrying = previous.status === 'queued' && previous.status_history.at(-1)?.detail?.startsWith(RETRY_MARK);
       if (retrying && 'to' in recipient) {
-        results.set(row.id, { kind: 'claimed', provider, message: outgoing(previous.id, row, key, previous.content, recipient.to) });
+        results.set(row.id, { kind: 'claimed', provider, message: outgoing(context, previous.id, row, key, previous.content, recipient.to) });
         continue;
       }
       doneOutboxIds.push(row.id);
@@ -118,21 +133,29 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
     const facts = userFacts(user);
     const content = renderMessage(effect.channel, effect.content, { tags: facts.tags, event: effect.eventAttributes, user: facts });
     let suppressed: string | undefined;
+    let failed: string | undefined;
     if ('missing' in recipient) suppressed = `Not sent: ${recipient.missing}`;
+    else if (effect.channel === 'whatsapp' && content['mode'] === 'text' && !withinWhatsAppWindow(user.lastInboundWhatsAppAt, now)) {
+      failed =
+        'Not sent: WhatsApp allows free-form text only within 24 hours of the user\'s last message' +
+        `${user.lastInboundWhatsAppAt ? ` (last one ${user.lastInboundWhatsAppAt.toISOString()})` : ' (they never wrote)'}; use an approved template instead`;
+    }
     else if (settings.frequencyCap && (await frequencyCapReached(manager, user.id, effect.channel, settings.frequencyCap, now, claimedPerUser.get(user.id)))) {
       suppressed = `Not sent: frequency cap of ${settings.frequencyCap.maxMessages} per ${settings.frequencyCap.period} reached`;
     }
-    if (!suppressed) claimedPerUser.set(user.id, (claimedPerUser.get(user.id) ?? 0) + 1);
+    const held = failed ? { status: 'failed' as const, reason: failed } : suppressed ? { status: 'suppressed' as const, reason: suppressed } : undefined;
+    if (!held) claimedPerUser.set(user.id, (claimedPerUser.get(user.id) ?? 0) + 1);
     const at = new Date(now).toISOString();
     inserts.push({
       row,
-      status: suppressed ? 'suppressed' : 'queued',
-      history: [suppressed ? { status: 'suppressed', at, detail: suppressed } : { status: 'queued', at }],
+      status: held?.status ?? 'queued',
+      history: [held ? { status: held.status, at, detail: held.reason } : { status: 'queued', at }],
       content,
-      error: suppressed ?? null,
+      error: held?.reason ?? null,
       to: 'to' in recipient ? recipient.to : {},
+      provider,
     });
-    if (suppressed) doneOutboxIds.push(row.id);
+    if (held) doneOutboxIds.push(row.id);
   }
 
   if (inserts.length > 0) {
@@ -148,7 +171,7 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
         inserts.map((i) => i.row.effect.nodeId),
         inserts.map((i) => i.row.effect.visit),
         inserts.map((i) => i.row.effect.channel),
-        inserts.map((i) => context.providers[i.row.effect.channel].name),
+        inserts.map((i) => i.provider.name),
         inserts.map((i) => i.status),
         inserts.map((i) => JSON.stringify(i.history)),
         inserts.map((i) => keyOf(i.row)),
@@ -162,9 +185,9 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
       const channel = insert.row.effect.channel;
       results.set(
         insert.row.id,
-        insert.status === 'suppressed'
-          ? { kind: 'suppressed', channel, messageId, reason: insert.error! }
-          : { kind: 'claimed', provider: context.providers[channel], message: outgoing(messageId, insert.row, keyOf(insert.row), insert.content, insert.to) },
+        insert.status === 'queued'
+          ? { kind: 'claimed', provider: insert.provider, message: outgoing(context, messageId, insert.row, keyOf(insert.row), insert.content, insert.to) }
+          : { kind: insert.status, channel, messageId, reason: insert.error! },
       );
     }
   }
@@ -182,6 +205,26 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
 
 const INTERRUPTED = 'Sending was interrupted and its outcome is unknown; not retried, to avoid a duplicate';
 
-function outgoing(messageId: string, row: OutboxSendRow, idempotencyKey: string, content: Record<string, unknown>, to: OutgoingMessage['to']): OutgoingMessage {
-  return { messageId, projectId: row.project_id, channel: row.effect.channel, idempotencyKey, content, to };
+function outgoing(
+  context: ClaimContext,
+  messageId: string,
+  row: OutboxSendRow,
+  idempotencyKey: string,
+  content: Record<string, unknown>,
+  to: OutgoingMessage['to'],
+): OutgoingMessage {
+  return {
+    messageId,
+    projectId: row.project_id,
+    channel: row.effect.channel,
+    idempotencyKey,
+    content,
+    to,
+    user: { id: row.user_id },
+    tracking: buildMessageTracking({ publicBaseUrl: context.tracking.publicUrl, secret: context.tracking.secret, messageId }),
+  };
+}
+
+function withinWhatsAppWindow(lastInbound: Date | null, now: number): boolean {
+  return lastInbound !== null && now - lastInbound.getTime() < WHATSAPP_TEXT_WINDOW_MS;
 }

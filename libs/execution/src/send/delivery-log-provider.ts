@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { type ChannelProvider, type OutgoingMessage } from '@engine/channels';
+import { type ChannelProvider, type OutgoingMessage, type SendResult } from '@engine/channels';
 
 /**
  * Wraps a provider and appends the idempotency key of every delivery it makes to a file, one per
@@ -15,7 +15,7 @@ export class DeliveryLogProvider implements ChannelProvider {
     this.name = inner.name;
   }
 
-  async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
+  async send(message: OutgoingMessage): Promise<SendResult> {
     const result = await this.inner.send(message);
     appendFileSync(this.path, `${message.idempotencyKey}\n`);
     return result;

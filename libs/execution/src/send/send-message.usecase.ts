@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Channel } from '@engine/journey';
-import { CHANNEL_PROVIDERS, type ChannelProvider, FinalSendError } from '@engine/channels';
+import { FinalSendError, type SendResult } from '@engine/channels';
 import { type MessageStatusChange } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../batch/in-transaction';
+import { ProjectChannels } from '../channels/project-channels';
+import { trackingSecret } from '../channels/tracking-secret';
+import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-config';
 import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { claimSends, type ClaimResult, RETRY_MARK } from './claim-sends';
@@ -26,19 +28,28 @@ export type SendOutcome =
  */
 @Injectable()
 export class SendMessages {
+  private readonly tracking: { publicUrl: string; secret: Buffer };
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CHANNEL_PROVIDERS) private readonly providers: Record<Channel, ChannelProvider>,
+    private readonly channels: ProjectChannels,
     private readonly compiled: CompiledJourneys,
     private readonly throttle: JourneyThrottle,
     private readonly metrics: EngineMetrics,
-  ) {}
+    @Inject(EXECUTION_CONFIG) config: ExecutionConfig,
+  ) {
+    this.tracking = { publicUrl: config.publicUrl, secret: trackingSecret(config.encryptionKey) };
+  }
 
   async execute(outboxIds: string[], now = Date.now()): Promise<Map<string, SendOutcome>> {
     const claims = await inTransaction(this.dataSource, (manager) =>
-      claimSends({ manager, compiled: this.compiled, throttle: this.throttle, providers: this.providers, now }, outboxIds),
+      claimSends({ manager, compiled: this.compiled, throttle: this.throttle, channels: this.channels, tracking: this.tracking, now }, outboxIds),
     );
     const outcomes = new Map<string, SendOutcome>();
+    const deadTokens: Array<{ userId: string; tokens: string[] }> = [];
+    const noteDeadTokens = (userId: string | undefined, tokens: string[] | undefined) => {
+      if (userId && tokens && tokens.length > 0) deadTokens.push({ userId, tokens });
+    };
     const attempts: Array<Promise<void>> = [];
     for (const [outboxId, claim] of claims) {
       if (claim.kind !== 'claimed') {
@@ -48,9 +59,13 @@ export class SendMessages {
       }
       attempts.push(
         claim.provider.send(claim.message).then(
-          ({ providerMessageId }) => void outcomes.set(outboxId, { kind: 'sent', messageId: claim.message.messageId, providerMessageId }),
+          ({ providerMessageId, deadTokens: dead }: SendResult) => {
+            noteDeadTokens(claim.message.user?.id, dead);
+            outcomes.set(outboxId, { kind: 'sent', messageId: claim.message.messageId, providerMessageId });
+          },
           (error: unknown) => {
             const reason = error instanceof Error ? error.message : String(error);
+            noteDeadTokens(claim.message.user?.id, (error as { deadTokens?: string[] } | null)?.deadTokens);
             // Anything but a final provider answer may be passing (network, rate limit): retry.
             outcomes.set(outboxId, error instanceof FinalSendError ? { kind: 'failed', messageId: claim.message.messageId, reason } : { kind: 'retry', messageId: claim.message.messageId, reason });
           },
@@ -59,7 +74,19 @@ export class SendMessages {
     }
     await Promise.all(attempts);
     await this.confirm(outcomes, claims);
+    if (deadTokens.length > 0) await this.removeDeadTokens(deadTokens);
     return outcomes;
+  }
+
+  /** Push tokens the push service says will never work again leave the user's profile. */
+  private async removeDeadTokens(dead: Array<{ userId: string; tokens: string[] }>): Promise<void> {
+    for (const { userId, tokens } of dead) {
+      await this.dataSource.query(
+        `UPDATE users SET push_tokens = coalesce((SELECT jsonb_agg(t) FROM jsonb_array_elements(push_tokens) t WHERE NOT (t->>'token' = ANY($2))), '[]'::jsonb),
+                updated_at = now() WHERE id = $1`,
+        [userId, tokens],
+      );
+    }
   }
 
   /** Records every provider answer and closes the outbox rows that are finished, in one transaction. */

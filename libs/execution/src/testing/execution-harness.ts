@@ -30,6 +30,9 @@ export async function startExecutionHarness(overrides: Partial<ExecutionConfig> 
     concurrency: 8,
     sweepEveryMs: 3_600_000,
     sweepGraceMs: 0,
+    encryptionKey: 'test-encryption-key-0123456789',
+    publicUrl: 'http://localhost:3000',
+    allowPrivateNetworks: true,
     ...overrides,
   };
   const moduleRef = await Test.createTestingModule({

@@ -1,4 +1,5 @@
 import { AppUserEntity } from '../entities/app-user.entity';
+import { ChannelSettingEntity } from '../entities/channel-setting.entity';
 import { ConversionEntity } from '../entities/conversion.entity';
 import { EventEntity } from '../entities/event.entity';
 import { JourneyInstanceEntity } from '../entities/journey-instance.entity';
@@ -22,4 +23,5 @@ export const ENTITIES = [
   WhatsAppTemplateEntity,
   NodeCounterEntity,
   ConversionEntity,
+  ChannelSettingEntity,
 ];

@@ -33,6 +33,7 @@ describe('migrations', () => {
 
   it('revert cleanly and apply again', async () => {
     await db.dataSource.undoLastMigration();
+    await db.dataSource.undoLastMigration();
     const tables = await db.dataSource.query<Array<{ count: string }>>(
       `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
     );
