@@ -10,6 +10,7 @@ import { JourneysModule } from './journeys/journeys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
+import { WebAssetsModule } from './web-assets/web-assets.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         UsersModule,
         EventsModule,
         JourneyEntriesModule,
+        WebAssetsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { DEVELOPMENT_ENCRYPTION_KEY } from '@engine/execution';
 import { ensureDatabase } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from './config/app-config';
@@ -10,6 +11,9 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   const logger = new Logger('Bootstrap');
   if (await ensureDatabase(config.databaseUrl)) logger.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
+  if (config.execution.encryptionKey === DEVELOPMENT_ENCRYPTION_KEY) {
+    logger.warn('ENCRYPTION_KEY is not set: channel credentials are sealed with a development key. Set ENCRYPTION_KEY (16+ characters) in production.');
+  }
   const app = await createApp(config);
   const migrations = await app.get(DataSource).runMigrations({ transaction: 'each' });
   for (const migration of migrations) logger.log(`Applied migration ${migration.name}`);

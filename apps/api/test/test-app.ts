@@ -35,6 +35,9 @@ export async function startTestApp(overrides: Partial<Omit<AppConfig, 'execution
       concurrency: 8,
       sweepEveryMs: 60_000,
       sweepGraceMs: 30_000,
+      encryptionKey: 'test-encryption-key-0123456789',
+      publicUrl: 'http://localhost',
+      allowPrivateNetworks: true,
       ...overrides.execution,
     },
   };

@@ -25,6 +25,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
     publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${port}`,
     demoKeyFile: env['DEMO_KEY_FILE'] ?? '.demo-api-key',
-    execution: executionConfigFromEnv(env),
+    execution: { ...executionConfigFromEnv(env), publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${port}` },
   };
 }
