@@ -12,6 +12,7 @@ import {
 } from '../format/journey-graph';
 import { SEND_NODE_CHANNEL, type UserChannel, isSendNodeType } from '../format/node-types';
 import { isWaitingNode, outHandles } from '../format/out-handles';
+import { ENGAGEMENT_METRICS_BY_CHANNEL } from '../validate/engagement-metrics';
 import { Dominators } from '../validate/graph/dominators';
 import { validateJourney } from '../validate/validate-journey';
 import { type Effect } from './effect';
@@ -44,12 +45,8 @@ const MIDDLE_KINDS = [
   'branch.reachability',
 ] as const;
 type MiddleKind = (typeof MIDDLE_KINDS)[number];
-const METRICS: Record<UserChannel, EngagementMetric[]> = {
-  push: ['opened'],
-  email: ['opened', 'clicked'],
-  whatsapp: ['delivered', 'read'],
-  sms: ['delivered'],
-};
+// The metrics each channel reports (SMS reports none, so no check follows an SMS).
+const METRICS: Record<UserChannel, readonly EngagementMetric[]> = ENGAGEMENT_METRICS_BY_CHANNEL;
 
 interface MiddlePlan {
   kind: MiddleKind;
@@ -206,7 +203,10 @@ function buildJourney(plan: GraphPlan): JourneyGraph {
     if (current.type !== 'branch.engagement') return current;
     const sends = middle.filter(
       (candidate) =>
-        isSendNodeType(candidate.type) && candidate.type !== 'send.webhook' && dominators.strictlyDominates(candidate.id, current.id),
+        isSendNodeType(candidate.type) &&
+        candidate.type !== 'send.webhook' &&
+        METRICS[SEND_NODE_CHANNEL[candidate.type] as UserChannel].length > 0 &&
+        dominators.strictlyDominates(candidate.id, current.id),
     );
     const seed = plan.middle[index].seed;
     if (sends.length === 0) {
