@@ -1,0 +1,25 @@
+import { apiRequest } from './api-client';
+
+/** A component of an approved WhatsApp template, as the WhatsApp Cloud API describes it. */
+export interface WhatsAppTemplateComponent {
+  type: string;
+  format?: string;
+  text?: string;
+  buttons?: Array<{ type: string; text?: string }>;
+}
+
+/** A registered template (GET /api/v1/whatsapp/templates); only `approved` ones can be published. */
+export interface WhatsAppTemplate {
+  id?: string;
+  name: string;
+  language: string;
+  category?: string;
+  /** `approved`, `pending`, `rejected`, `paused`. */
+  status: string;
+  components: WhatsAppTemplateComponent[];
+}
+
+export const whatsAppTemplatesApi = {
+  /** 404 until the WhatsApp channel routes exist: callers degrade to a free-text name. */
+  list: (): Promise<WhatsAppTemplate[] | { templates: WhatsAppTemplate[] }> => apiRequest('GET', '/api/v1/whatsapp/templates'),
+};

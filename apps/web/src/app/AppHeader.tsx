@@ -1,0 +1,30 @@
+import { ApiKeyField } from '../api-key/ApiKeyField';
+import { type AppRoute, routePaths } from '../routing/app-route';
+import { Link } from '../routing/Link';
+
+export function AppHeader({ route }: { route: AppRoute }) {
+  return (
+    <header className="app-header">
+      <Link href={routePaths.journeys()} className="app-header__brand">
+        <span className="app-header__logo" aria-hidden="true">
+          <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
+            <circle cx="5" cy="6" r="2.5" />
+            <circle cx="19" cy="6" r="2.5" />
+            <circle cx="12" cy="18" r="2.5" />
+            <path d="M7.5 6h9M6.5 8.2l4.2 7.6M17.5 8.2l-4.2 7.6" />
+          </svg>
+        </span>
+        Journeys
+      </Link>
+      <nav className="app-header__nav" aria-label="Main">
+        <Link href={routePaths.journeys()} aria-current={route.page === 'journeys' || route.page === 'journey' ? 'page' : undefined}>
+          Journeys
+        </Link>
+        <Link href={routePaths.inbox()} aria-current={route.page === 'inbox' ? 'page' : undefined}>
+          Inbox
+        </Link>
+      </nav>
+      <ApiKeyField />
+    </header>
+  );
+}

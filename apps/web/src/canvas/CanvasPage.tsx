@@ -1,0 +1,196 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, describeError } from '../api/api-error';
+import { type JourneyDetail, type PublishRefusal } from '../api/journey-types';
+import { journeysApi } from '../api/journeys-api';
+import { useAutosave } from '../autosave/use-autosave';
+import { createEditorStore, EMPTY_GRAPH } from '../editor-store/editor-store';
+import { EditorStoreProvider } from '../editor-store/editor-store-context';
+import { JourneySettingsDialog } from '../journey-settings/JourneySettingsDialog';
+import { useLiveStats } from '../live-stats/use-live-stats';
+import { TestRunDrawer } from '../test-run/TestRunDrawer';
+import { Notice, type NoticeMessage } from '../ui/Notice';
+import { ValidationProvider } from '../validation/validation-context';
+import { CanvasToolbar, type CanvasView } from './CanvasToolbar';
+import { CanvasWorkspace } from './CanvasWorkspace';
+import { useCanvasShortcuts } from './use-canvas-shortcuts';
+
+/**
+ * One journey: the draft on the canvas (autosaved), or, for a live journey, the live version
+ * read-only with its statistics; publish, pause and resume; test runs.
+ */
+export function CanvasPage({ journeyId }: { journeyId: string }) {
+  const [draftStore] = useState(() => createEditorStore());
+  const [liveStore] = useState(() => createEditorStore(EMPTY_GRAPH, { readOnly: true }));
+  const [journey, setJourney] = useState<JourneyDetail>();
+  const [loadError, setLoadError] = useState<string>();
+  const [loadToken, setLoadToken] = useState(0);
+  const [view, setView] = useState<CanvasView>('draft');
+  const [liveVersion, setLiveVersion] = useState<number>();
+  const [name, setName] = useState('');
+  const [notice, setNotice] = useState<NoticeMessage>();
+  const [busy, setBusy] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [testRunOpen, setTestRunOpen] = useState(false);
+  const [testUserNodeId, setTestUserNodeId] = useState<string>();
+
+  const load = useCallback(async (): Promise<void> => {
+    try {
+      const detail = await journeysApi.get(journeyId);
+      draftStore.getState().load(detail.graph, { readOnly: detail.status === 'archived' });
+      setJourney(detail);
+      setName(detail.name);
+      setLoadToken((token) => token + 1);
+      setLoadError(undefined);
+      if ((detail.status === 'live' || detail.status === 'paused') && detail.liveVersionNumber !== null) {
+        const version = await journeysApi.version(journeyId, detail.liveVersionNumber);
+        liveStore.getState().load(version.graph, { readOnly: true });
+        setLiveVersion(version.version);
+        setView('live');
+      } else {
+        setView('draft');
+      }
+    } catch (error) {
+      setLoadError(describeError(error));
+    }
+  }, [journeyId, draftStore, liveStore]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const autosave = useAutosave({
+    journeyId,
+    store: draftStore,
+    name,
+    revision: journey?.revision,
+    loadToken,
+    enabled: journey !== undefined && journey.status !== 'archived',
+    onSaved: (saved) => setJourney((current) => (current === undefined ? current : { ...current, name: saved.name, revision: saved.revision, updatedAt: saved.updatedAt })),
+  });
+
+  const liveView = view === 'live' && liveVersion !== undefined;
+  const activeStore = liveView ? liveStore : draftStore;
+  const live = useLiveStats(journeyId, liveView);
+  useCanvasShortcuts(activeStore, !settingsOpen);
+  const onUserAt = useCallback((nodeId: string | undefined) => setTestUserNodeId(nodeId), []);
+  const dismissNotice = useCallback(() => setNotice(undefined), []);
+
+  const publish = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      if (!(await autosave.flush())) {
+        setNotice({ kind: 'error', text: 'The draft could not be saved, so nothing was published.' });
+        return;
+      }
+      const version = await journeysApi.publish(journeyId);
+      liveStore.getState().load(version.graph, { readOnly: true });
+      setLiveVersion(version.version);
+      setJourney((current) => (current === undefined ? current : { ...current, status: 'live', liveVersionNumber: version.version, liveVersionId: version.id }));
+      setView('live');
+      setNotice({
+        kind: 'success',
+        text: `Version ${version.version} is live: new users enter it now.`,
+        details: version.warnings.map((warning) => `Warning: ${warning.message}`),
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422) {
+        const refusal = error.body as Partial<PublishRefusal> | undefined;
+        setNotice({ kind: 'error', text: refusal?.message ?? 'The journey has problems.', details: refusal?.problems?.map((problem) => problem.message) });
+      } else {
+        setNotice({ kind: 'error', text: `Not published: ${describeError(error)}` });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const changeStatus = async (action: 'pause' | 'resume'): Promise<void> => {
+    setBusy(true);
+    try {
+      const updated = action === 'pause' ? await journeysApi.pause(journeyId) : await journeysApi.resume(journeyId);
+      setJourney((current) => (current === undefined ? updated : { ...current, status: updated.status }));
+      setNotice({ kind: 'info', text: action === 'pause' ? 'Paused: no new users enter; users inside carry on.' : 'Resumed: users enter again.' });
+    } catch (error) {
+      setNotice({ kind: 'error', text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (loadError !== undefined && journey === undefined) {
+    return (
+      <main className="page-message" role="alert">
+        <h1>This journey could not be opened</h1>
+        <p>{loadError}</p>
+        <button type="button" className="button" onClick={() => void load()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (journey === undefined) {
+    return (
+      <main className="page-message" aria-busy="true">
+        <p>Loading the journey…</p>
+      </main>
+    );
+  }
+
+  return (
+    <ReactFlowProvider>
+      <EditorStoreProvider store={activeStore}>
+        <ValidationProvider>
+          <main className={`canvas-page canvas-page--${liveView ? 'live' : 'draft'}`} aria-label={`Journey ${journey.name}`}>
+            <CanvasToolbar
+              journey={journey}
+              name={name}
+              onNameChange={setName}
+              view={liveView ? 'live' : 'draft'}
+              onViewChange={(next) => {
+                if (next === 'live') void autosave.flush();
+                setView(next);
+              }}
+              saveState={autosave.state}
+              onReload={() => void load()}
+              busy={busy}
+              onPublish={() => void publish()}
+              onPause={() => void changeStatus('pause')}
+              onResume={() => void changeStatus('resume')}
+              onOpenSettings={() => setSettingsOpen(true)}
+              onToggleTestRun={() => setTestRunOpen((open) => !open)}
+              testRunOpen={testRunOpen}
+              onShowProblems={() => activeStore.getState().select([])}
+            />
+            {liveView ? (
+              <div className="canvas-banner canvas-banner--live">
+                Live version {liveVersion}{journey.status === 'paused' ? ' (paused)' : ''} — read-only, statistics refresh every 3 seconds.
+                {live.error !== undefined && <span className="error-text"> Statistics unavailable: {live.error}</span>}
+              </div>
+            ) : journey.status === 'archived' ? (
+              <div className="canvas-banner">Archived — read-only. Duplicate it from the journey list to reuse it.</div>
+            ) : liveVersion !== undefined ? (
+              <div className="canvas-banner canvas-banner--draft">Editing the draft. Users stay on version {liveVersion} until you publish the changes.</div>
+            ) : null}
+            <CanvasWorkspace
+              statsByNode={liveView ? live.byNode : undefined}
+              stats={liveView ? live.stats : undefined}
+              testUserNodeId={testUserNodeId}
+              onOpenSettings={() => setSettingsOpen(true)}
+              viewKey={liveView ? `live-${liveVersion}` : 'draft'}
+            />
+            <TestRunDrawer
+              journeyId={journeyId}
+              open={testRunOpen}
+              onClose={() => setTestRunOpen(false)}
+              onUserAt={onUserAt}
+              onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
+            />
+            <JourneySettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+            <Notice notice={notice} onDismiss={dismissNotice} />
+          </main>
+        </ValidationProvider>
+      </EditorStoreProvider>
+    </ReactFlowProvider>
+  );
+}

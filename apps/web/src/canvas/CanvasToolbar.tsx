@@ -1,0 +1,128 @@
+import { type JourneyDetail } from '../api/journey-types';
+import { SaveStatus } from '../autosave/SaveStatus';
+import { type SaveState } from '../autosave/use-autosave';
+import { useEditor, useEditorStoreApi } from '../editor-store/editor-store-context';
+import { Link } from '../routing/Link';
+import { routePaths } from '../routing/app-route';
+import { ActionIcon } from '../ui/ActionIcon';
+import { StatusBadge } from '../ui/StatusBadge';
+import { useProblems } from '../validation/validation-context';
+
+export type CanvasView = 'draft' | 'live';
+
+interface CanvasToolbarProps {
+  journey: JourneyDetail;
+  name: string;
+  onNameChange: (name: string) => void;
+  view: CanvasView;
+  onViewChange: (view: CanvasView) => void;
+  saveState: SaveState;
+  onReload: () => void;
+  busy: boolean;
+  onPublish: () => void;
+  onPause: () => void;
+  onResume: () => void;
+  onOpenSettings: () => void;
+  onToggleTestRun: () => void;
+  testRunOpen: boolean;
+  onShowProblems: () => void;
+}
+
+/** The bar above the canvas: name, status, saving, editing tools and the lifecycle actions. */
+export function CanvasToolbar(props: CanvasToolbarProps) {
+  const { journey, name, onNameChange, view, onViewChange, saveState, onReload, busy } = props;
+  const store = useEditorStoreApi();
+  const canUndo = useEditor((state) => state.history.past.length > 0 && !state.readOnly);
+  const canRedo = useEditor((state) => state.history.future.length > 0 && !state.readOnly);
+  const readOnly = useEditor((state) => state.readOnly);
+  const problems = useProblems();
+  const archived = journey.status === 'archived';
+  const hasLive = journey.liveVersionNumber !== null && (journey.status === 'live' || journey.status === 'paused');
+  const editingDraft = view === 'draft' && !archived;
+  const publishBlocked = problems.errorCount > 0 || saveState.status === 'conflict';
+  const publishTitle =
+    problems.errorCount > 0
+      ? `Fix ${problems.errorCount} ${problems.errorCount === 1 ? 'error' : 'errors'} to publish`
+      : saveState.status === 'conflict'
+        ? 'Reload first: the journey was changed elsewhere'
+        : hasLive
+          ? `Publish the draft as version ${(journey.liveVersionNumber ?? 0) + 1}`
+          : 'Publish: users start entering';
+
+  return (
+    <header className="canvas-toolbar">
+      <div className="canvas-toolbar__identity">
+        <Link href={routePaths.journeys()} className="icon-button" aria-label="All journeys" title="All journeys">
+          <ActionIcon name="back" />
+        </Link>
+        <label className="visually-hidden" htmlFor="journey-name">
+          Journey name
+        </label>
+        <input id="journey-name" className="canvas-toolbar__name" value={name} onChange={(event) => onNameChange(event.target.value)} disabled={archived} maxLength={200} />
+        <StatusBadge status={journey.status} />
+        {journey.liveVersionNumber !== null && <span className="version-tag">v{journey.liveVersionNumber}</span>}
+        {view === 'draft' && !archived && <SaveStatus state={saveState} onReload={onReload} />}
+      </div>
+
+      <div className="canvas-toolbar__tools" role="toolbar" aria-label="Editing">
+        {editingDraft && (
+          <>
+            <button type="button" className="icon-button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => store.getState().undo()}>
+              <ActionIcon name="undo" />
+            </button>
+            <button type="button" className="icon-button" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => store.getState().redo()}>
+              <ActionIcon name="redo" />
+            </button>
+            <button type="button" className="button button--quiet" title="Arrange the steps left to right" disabled={readOnly} onClick={() => store.getState().layout()}>
+              <ActionIcon name="layout" /> Tidy up
+            </button>
+          </>
+        )}
+        <button type="button" className="button button--quiet" onClick={props.onOpenSettings}>
+          <ActionIcon name="settings" /> Settings
+        </button>
+        <button type="button" className={props.testRunOpen ? 'button button--quiet button--active' : 'button button--quiet'} aria-pressed={props.testRunOpen} onClick={props.onToggleTestRun}>
+          <ActionIcon name="test" /> Test run
+        </button>
+      </div>
+
+      <div className="canvas-toolbar__lifecycle">
+        {view === 'draft' && problems.all.length > 0 && (
+          <button type="button" className={problems.errorCount > 0 ? 'problem-count problem-count--error' : 'problem-count problem-count--warning'} onClick={props.onShowProblems}>
+            {problems.errorCount > 0 ? `${problems.errorCount} ${problems.errorCount === 1 ? 'error' : 'errors'}` : `${problems.warningCount} ${problems.warningCount === 1 ? 'warning' : 'warnings'}`}
+          </button>
+        )}
+        {hasLive && view === 'live' && !archived && (
+          <button type="button" className="button" onClick={() => onViewChange('draft')}>
+            <ActionIcon name="edit" /> Edit draft
+          </button>
+        )}
+        {hasLive && view === 'draft' && (
+          <button type="button" className="button button--quiet" onClick={() => onViewChange('live')}>
+            <ActionIcon name="eye" /> View live
+          </button>
+        )}
+        {journey.status === 'live' && (
+          <button type="button" className="button" disabled={busy} onClick={props.onPause}>
+            <ActionIcon name="pause" /> Pause
+          </button>
+        )}
+        {journey.status === 'paused' && (
+          <button type="button" className="button" disabled={busy} onClick={props.onResume}>
+            <ActionIcon name="resume" /> Resume
+          </button>
+        )}
+        {editingDraft && (
+          <span title={publishTitle}>
+            <button type="button" className="button button--primary" disabled={publishBlocked || busy} onClick={props.onPublish} aria-describedby="publish-why">
+              <ActionIcon name="publish" /> {hasLive ? 'Publish changes' : 'Publish'}
+            </button>
+            <span id="publish-why" className="visually-hidden">
+              {publishTitle}
+            </span>
+          </span>
+        )}
+      </div>
+    </header>
+  );
+}

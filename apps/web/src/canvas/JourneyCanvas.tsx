@@ -1,0 +1,158 @@
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type EdgeTypes,
+  type IsValidConnection,
+  MiniMap,
+  type NodeTypes,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, type RefObject, useCallback, useEffect, useRef } from 'react';
+import { useEditor, useEditorStoreApi } from '../editor-store/editor-store-context';
+import { type JourneyFlowEdge, type JourneyFlowNode } from '../flow-mapping/flow-types';
+import { DEFAULT_NODE_SIZE } from '../graph-editing/auto-layout';
+import { canConnect } from '../graph-editing/connect-nodes';
+import { GROUP_ACCENT, NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
+import { readDraggedNodeType } from '../palette/palette-drag';
+import { JourneyEdgePath } from './JourneyEdgePath';
+import { JourneyNodeCard } from './JourneyNodeCard';
+import { SIDE_PANEL_WIDTH } from './side-panel-width';
+import { type CanvasOverlays, useFlowElements } from './use-flow-elements';
+
+const NODE_TYPES: NodeTypes = { journey: JourneyNodeCard };
+const EDGE_TYPES: EdgeTypes = { journey: JourneyEdgePath };
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1 };
+
+function minimapColour(node: JourneyFlowNode): string {
+  return GROUP_ACCENT[NODE_TYPE_INFO[node.data.node.type].group];
+}
+
+/** The React Flow canvas of the journey in the editor store. */
+interface JourneyCanvasProps {
+  overlays: CanvasOverlays;
+  wrapperRef: RefObject<HTMLDivElement | null>;
+  /** Pixels on the right covered by the step panel: a selected step is kept out from under it. */
+  reservedRight: number;
+}
+
+export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCanvasProps) {
+  const store = useEditorStoreApi();
+  const { nodes, edges } = useFlowElements(overlays);
+  const readOnly = useEditor((state) => state.readOnly);
+  const viewRequest = useEditor((state) => state.viewRequest);
+  const { screenToFlowPosition, setCenter, getNode, fitView, getViewport, setViewport } = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
+  const selectedNodeId = useEditor((state) => (state.selectedNodeIds.length === 1 ? state.selectedNodeIds[0] : undefined));
+
+  // A selected step slides out from under the panel that opens over the canvas's right side.
+  useEffect(() => {
+    if (selectedNodeId === undefined || reservedRight === 0) return;
+    const node = getNode(selectedNodeId);
+    const width = wrapperRef.current?.clientWidth;
+    if (node === undefined || width === undefined) return;
+    const viewport = getViewport();
+    const left = node.position.x * viewport.zoom + viewport.x;
+    const right = left + (node.measured?.width ?? DEFAULT_NODE_SIZE.width) * viewport.zoom;
+    const limit = width - reservedRight - 32;
+    const shift = left < 32 ? 32 - left : right > limit ? Math.max(limit - right, 32 - left) : 0;
+    if (shift !== 0) void setViewport({ ...viewport, x: viewport.x + shift }, { duration: 200 });
+  }, [selectedNodeId, reservedRight, getNode, getViewport, setViewport, wrapperRef]);
+  const nodesInitialized = useNodesInitialized();
+  const fittedStore = useRef<unknown>(undefined);
+
+  // Show the whole journey once its nodes are measured, and again when the view switches (draft / live).
+  useEffect(() => {
+    if (!nodesInitialized || fittedStore.current === store) return;
+    fittedStore.current = store;
+    const frame = window.requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS));
+    return () => window.cancelAnimationFrame(frame);
+  }, [nodesInitialized, store, fitView]);
+
+  useEffect(() => {
+    if (viewRequest === undefined) return;
+    if (viewRequest.kind === 'fit') {
+      const frame = window.requestAnimationFrame(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }));
+      return () => window.cancelAnimationFrame(frame);
+    }
+    const node = getNode(viewRequest.nodeId);
+    if (node === undefined) return;
+    const width = node.measured?.width ?? DEFAULT_NODE_SIZE.width;
+    const height = node.measured?.height ?? DEFAULT_NODE_SIZE.height;
+    // The step panel covers the right of the canvas when a step is selected: centre in what is left.
+    const freeWidth = (wrapperRef.current?.clientWidth ?? 0) - SIDE_PANEL_WIDTH;
+    const freeHeight = wrapperRef.current?.clientHeight ?? 0;
+    const viewport = getViewport();
+    if (viewRequest.kind === 'reveal') {
+      const left = node.position.x * viewport.zoom + viewport.x;
+      const top = node.position.y * viewport.zoom + viewport.y;
+      const visible = left >= 16 && top >= 16 && left + width * viewport.zoom <= freeWidth - 16 && top + height * viewport.zoom <= freeHeight - 16;
+      if (visible) return;
+    }
+    const zoom = viewRequest.kind === 'focus' ? Math.max(viewport.zoom, 0.9) : viewport.zoom;
+    void setCenter(node.position.x + width / 2 + SIDE_PANEL_WIDTH / 2 / zoom, node.position.y + height / 2, { zoom, duration: 300 });
+    return undefined;
+  }, [viewRequest, getNode, getViewport, setCenter, fitView, wrapperRef]);
+
+  const isValidConnection = useCallback<IsValidConnection<JourneyFlowEdge>>(
+    (connection) =>
+      canConnect(store.getState().graph, {
+        source: connection.source,
+        sourceHandle: connection.sourceHandle ?? 'next',
+        target: connection.target,
+      }),
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) =>
+      store.getState().connect({ source: connection.source, sourceHandle: connection.sourceHandle ?? 'next', target: connection.target }),
+    [store],
+  );
+
+  const onDragOver = (event: DragEvent<HTMLDivElement>): void => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
+    event.preventDefault();
+    const type = readDraggedNodeType(event.dataTransfer);
+    if (type === undefined) return;
+    const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    store.getState().addNodeOfType(
+      type,
+      { x: point.x - DEFAULT_NODE_SIZE.width / 2, y: point.y - DEFAULT_NODE_SIZE.height / 2 },
+      { connectAfterSelection: false },
+    );
+  };
+
+  return (
+    <div className="journey-canvas" ref={wrapperRef} onDrop={onDrop} onDragOver={onDragOver}>
+      <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={(changes) => store.getState().applyNodeChanges(changes)}
+        onEdgesChange={(changes) => store.getState().applyEdgeChanges(changes)}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.1}
+        maxZoom={2}
+        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this step. Use the arrow keys to move it.' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#cfd6e4" />
+        <Controls showInteractive={false} aria-label="Zoom controls" position="bottom-left" />
+        <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview of the journey" position="bottom-left" className="journey-minimap" style={{ width: 168, height: 104 }} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { isEntryNodeType, outHandles } from '@engine/journey';
+import { Handle, type NodeProps, Position, useStore, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect } from 'react';
+import { type JourneyFlowNode } from '../flow-mapping/flow-types';
+import { NodeStatsBadges } from '../live-stats/NodeStatsBadges';
+import { handleLabel, handleTone } from '../node-catalogue/handle-label';
+import { NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
+import { NodeIcon } from '../node-catalogue/node-icon';
+import { worstSeverity } from '../validation/problems-index';
+import { ProblemMarker } from './ProblemMarker';
+
+/** The out-handles of a node that are connected (the others are drawn hollow, asking to be connected). */
+function useConnectedHandles(nodeId: string): ReadonlySet<string> {
+  const used = useStore((state) =>
+    state.edges
+      .filter((edge) => edge.source === nodeId)
+      .map((edge) => edge.sourceHandle ?? '')
+      .sort()
+      .join('\u0000'),
+  );
+  return new Set(used.split('\u0000'));
+}
+
+/** A node on the canvas: its type, name, key setting, out-handles, problems and live counters. */
+export const JourneyNodeCard = memo(function JourneyNodeCard({ id, data, selected }: NodeProps<JourneyFlowNode>) {
+  const { node, summary, problems, stats, testUserHere, readOnly } = data;
+  const info = NODE_TYPE_INFO[node.type];
+  const handles = outHandles(node);
+  const connected = useConnectedHandles(id);
+  const severity = worstSeverity(problems);
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handlesKey = handles.join('\u0000');
+  useEffect(() => updateNodeInternals(id), [handlesKey, id, updateNodeInternals]);
+
+  const label = node.label?.trim() ?? '';
+  const single = handles.length === 1 && handles[0] === 'next';
+  const classes = [
+    'node-card',
+    `node-card--${info.group}`,
+    `node-card--type-${node.type.replace('.', '-')}`,
+    selected ? 'node-card--selected' : '',
+    severity !== undefined ? `node-card--${severity}` : '',
+    testUserHere ? 'node-card--test-user' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} data-node-id={id}>
+      {!isEntryNodeType(node.type) && <Handle type="target" position={Position.Left} className="node-card__input" isConnectable={!readOnly} />}
+      <div className="node-card__header">
+        <span className="node-card__icon">
+          <NodeIcon type={node.type} size={16} />
+        </span>
+        <span className="node-card__type">{info.title}</span>
+        <ProblemMarker problems={problems} />
+      </div>
+      <div className="node-card__body">
+        {label !== '' && <div className="node-card__label">{label}</div>}
+        <div className={label !== '' ? 'node-card__summary' : 'node-card__summary node-card__summary--main'}>{summary}</div>
+      </div>
+      {stats !== undefined && <NodeStatsBadges stats={stats} type={node.type} />}
+      {testUserHere && <div className="node-card__test-user">Test user is here</div>}
+      {single ? (
+        <Handle
+          type="source"
+          position={Position.Right}
+          id="next"
+          className={connected.has('next') ? 'node-card__output' : 'node-card__output node-card__output--open'}
+          isConnectable={!readOnly}
+        />
+      ) : (
+        handles.length > 0 && (
+          <ul className="node-card__outs">
+            {handles.map((handle) => (
+              <li key={handle} className={`node-card__out node-card__out--${handleTone(handle)}`}>
+                <span className="node-card__out-label">{handleLabel(node, handle)}</span>
+                <Handle
+                  type="source"
+                  position={Position.Right}
+                  id={handle}
+                  className={connected.has(handle) ? 'node-card__output' : 'node-card__output node-card__output--open'}
+                  isConnectable={!readOnly}
+                />
+              </li>
+            ))}
+          </ul>
+        )
+      )}
+    </div>
+  );
+});

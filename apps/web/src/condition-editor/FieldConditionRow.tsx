@@ -1,0 +1,58 @@
+import { type ComparisonOperator, type FieldCondition } from '@engine/journey';
+import { useId } from 'react';
+import { FieldProblems } from '../forms/FieldProblems';
+import { type JourneyProblem } from '../validation/journey-validator';
+import { ConditionValueInput } from './ConditionValueInput';
+import { formatConditionValue, parseConditionValue } from './condition-value-text';
+import { OPERATOR_OPTIONS } from './condition-vocabulary';
+
+interface FieldConditionRowProps {
+  condition: FieldCondition;
+  onChange: (condition: FieldCondition) => void;
+  onRemove: () => void;
+  problems: readonly JourneyProblem[];
+  fieldListId: string;
+}
+
+/** `field  operator  value` with a remove button. */
+export function FieldConditionRow({ condition, onChange, onRemove, problems, fieldListId }: FieldConditionRowProps) {
+  const id = useId();
+  const invalid = problems.some((problem) => problem.severity === 'error');
+  const changeOperator = (op: ComparisonOperator): void => {
+    if (op === 'exists') {
+      onChange({ field: condition.field, op });
+      return;
+    }
+    // Keep what was typed, re-read for the new operator (`pro, team` becomes a list for "is one of").
+    onChange({ field: condition.field, op, value: parseConditionValue(formatConditionValue(condition.value), op) ?? '' });
+  };
+  return (
+    <div className={invalid ? 'condition-row condition-row--error' : 'condition-row'} role="group" aria-label="Condition">
+      <input
+        className="input input--mono condition-row__field"
+        aria-label="Field"
+        list={fieldListId}
+        placeholder="tags.plan"
+        spellCheck={false}
+        value={condition.field}
+        onChange={(event) => onChange({ ...condition, field: event.target.value.trim() })}
+      />
+      <select className="input condition-row__op" aria-label="Operator" value={condition.op} onChange={(event) => changeOperator(event.target.value as ComparisonOperator)}>
+        {OPERATOR_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {condition.op !== 'exists' ? (
+        <ConditionValueInput id={`${id}-value`} op={condition.op} value={condition.value} invalid={invalid} onChange={(value) => onChange({ ...condition, value })} />
+      ) : (
+        <span className="condition-row__value condition-row__value--none" />
+      )}
+      <button type="button" className="icon-button" aria-label="Remove condition" title="Remove condition" onClick={onRemove}>
+        ×
+      </button>
+      <FieldProblems problems={problems} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { type ComparisonOperator } from '@engine/journey';
+
+export const OPERATOR_OPTIONS: ReadonlyArray<{ value: ComparisonOperator; label: string }> = [
+  { value: 'eq', label: 'is' },
+  { value: 'neq', label: 'is not' },
+  { value: 'contains', label: 'contains' },
+  { value: 'matches', label: 'matches word / /regex/' },
+  { value: 'in', label: 'is one of' },
+  { value: 'gt', label: 'is greater than' },
+  { value: 'gte', label: 'is at least' },
+  { value: 'lt', label: 'is less than' },
+  { value: 'lte', label: 'is at most' },
+  { value: 'exists', label: 'exists' },
+];
+
+export const COUNT_OPTIONS = [
+  { value: 'gte', label: 'at least' },
+  { value: 'eq', label: 'exactly' },
+  { value: 'lte', label: 'at most' },
+  { value: 'gt', label: 'more than' },
+  { value: 'lt', label: 'fewer than' },
+  { value: 'neq', label: 'not exactly' },
+] as const;
+
+/** Where a condition is evaluated decides which fields make sense first. */
+export type ConditionContext = 'event' | 'profile';
+
+export function fieldSuggestions(context: ConditionContext): string[] {
+  const event = ['event.text', 'event.from', 'event.type', 'event.amount'];
+  const profile = ['tags.first_name', 'tags.plan', 'tags.country', 'user.email', 'user.phone', 'user.language', 'user.timeZone', 'user.id'];
+  return context === 'event' ? [...event, ...profile] : [...profile, ...event];
+}
+
+export function valuePlaceholder(op: ComparisonOperator): string {
+  switch (op) {
+    case 'in':
+      return 'pro, team';
+    case 'matches':
+      return 'help  or  /^(yes|y)$/i';
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return '50 or 2025-06-01';
+    default:
+      return 'value';
+  }
+}

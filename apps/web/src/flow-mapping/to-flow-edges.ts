@@ -1,0 +1,41 @@
+import { type JourneyEdge, type JourneyGraph } from '@engine/journey';
+import { MarkerType } from '@xyflow/react';
+import { handleTone, type HandleTone } from '../node-catalogue/handle-label';
+import { type JourneyProblem } from '../validation/journey-validator';
+import { JOURNEY_EDGE_TYPE, type JourneyFlowEdge } from './flow-types';
+
+const NO_PROBLEMS: readonly JourneyProblem[] = [];
+
+/** Arrow colours per out-handle tone (the CSS colours the line itself). */
+export const EDGE_TONE_COLOUR: Record<HandleTone, string> = { yes: '#16a34a', no: '#94a3b8', neutral: '#64748b' };
+
+export interface EdgeDecorations {
+  selectedEdgeIds?: ReadonlySet<string>;
+  problemsByEdge?: ReadonlyMap<string, readonly JourneyProblem[]>;
+  readOnly?: boolean;
+}
+
+/** One journey connection as a React Flow edge (from an out-handle to the node's single input). */
+export function toFlowEdge(edge: JourneyEdge, decorations: EdgeDecorations = {}): JourneyFlowEdge {
+  const readOnly = decorations.readOnly ?? false;
+  const tone = handleTone(edge.sourceHandle);
+  return {
+    id: edge.id,
+    type: JOURNEY_EDGE_TYPE,
+    source: edge.source,
+    sourceHandle: edge.sourceHandle,
+    target: edge.target,
+    selected: decorations.selectedEdgeIds?.has(edge.id) ?? false,
+    deletable: !readOnly,
+    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: EDGE_TONE_COLOUR[tone] },
+    data: {
+      problems: decorations.problemsByEdge?.get(edge.id) ?? NO_PROBLEMS,
+      tone,
+      readOnly,
+    },
+  };
+}
+
+export function toFlowEdges(graph: JourneyGraph, decorations: EdgeDecorations = {}): JourneyFlowEdge[] {
+  return graph.edges.map((edge) => toFlowEdge(edge, decorations));
+}

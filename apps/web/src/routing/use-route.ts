@@ -1,0 +1,8 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import { type AppRoute, matchRoute } from './app-route';
+import { subscribeToNavigation } from './navigation';
+
+export function useRoute(): AppRoute {
+  const pathname = useSyncExternalStore(subscribeToNavigation, () => window.location.pathname, () => '/');
+  return useMemo(() => matchRoute(pathname), [pathname]);
+}
