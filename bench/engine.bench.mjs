@@ -20,7 +20,7 @@ const { NestFactory } = require('@nestjs/core');
 const { TypeOrmModule } = require('@nestjs/typeorm');
 const { DataSource } = require('typeorm');
 const { dataSourceOptions } = require('@engine/persistence');
-const { ExecutionModule, IngestEvents, redisOptionsFromUrl, ALL_QUEUES } = require('@engine/execution');
+const { ExecutionModule, IngestEvents, redisOptionsFromUrl, executionConfigFromEnv, ALL_QUEUES } = require('@engine/execution');
 const { compileJourney } = require('@engine/journey');
 
 const root = new URL('..', import.meta.url).pathname;
@@ -144,10 +144,10 @@ async function runEngine(users) {
       module: class BenchIngestModule {},
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), extra: { max: 4 } }),
-        ExecutionModule.register({ redisUrl: REDIS, queuePrefix: prefix, runWorkers: false, concurrency: CONCURRENCY, sweepEveryMs: 600000, sweepGraceMs: 600000 }),
+        ExecutionModule.register({ ...executionConfigFromEnv(), redisUrl: REDIS, queuePrefix: prefix, runWorkers: false, concurrency: CONCURRENCY }),
       ],
     },
-    { logger: false },
+    { logger: false, abortOnError: false },
   );
   const ingest = app.get(IngestEvents);
   const started = performance.now();
