@@ -42,7 +42,7 @@ interface InstanceRow {
 export async function loadBatch(
   manager: EntityManager,
   compiled: CompiledJourneys,
-  request: { userIds: string[]; withEvents: boolean; entryJourneyIds: string[] },
+  request: { userIds: string[]; withEvents: boolean; entryJourneyIds: string[]; now: number },
 ): Promise<{ batch: LoadedBatch; events: EventEntity[] }> {
   const userIds = [...new Set(request.userIds)].sort();
   const rows = await manager
@@ -97,7 +97,7 @@ export async function loadBatch(
 
   const entries = await previousEntries(manager, userIds, [...journeysById.keys()]);
   const graphs = [...machines.values()].map((machine) => machine.graph);
-  const history = await historyCounts(manager, userIds, graphs);
+  const history = await historyCounts(manager, userIds, graphs, request.now);
   const users = new Map<string, UserState>();
   for (const row of rows) {
     users.set(row.id, {
@@ -152,13 +152,13 @@ async function previousEntries(manager: EntityManager, userIds: string[], journe
 }
 
 /** Counts of past events for the history conditions of the journeys in play, per user. */
-async function historyCounts(manager: EntityManager, userIds: string[], graphs: JourneyGraph[]): Promise<Map<string, Record<string, number>>> {
+async function historyCounts(manager: EntityManager, userIds: string[], graphs: JourneyGraph[], now: number): Promise<Map<string, Record<string, number>>> {
   const result = new Map<string, Record<string, number>>();
   const queries = new Map<string, HistoryCondition['history']>();
   for (const graph of graphs) for (const query of collectHistoryQueries(graph)) queries.set(historyKey(query), query);
   for (const [key, query] of queries) {
     const within = query.within ? parseDuration(query.within) : undefined;
-    const since = within === undefined ? new Date(0) : new Date(Date.now() - within);
+    const since = within === undefined ? new Date(0) : new Date(now - within);
     if (query.where) {
       // Attribute conditions are evaluated here, on the user's matching events (bounded).
       const rows = await manager.query<Array<{ user_id: string; attributes: Record<string, unknown> }>>(
@@ -166,7 +166,7 @@ async function historyCounts(manager: EntityManager, userIds: string[], graphs: 
         [userIds, query.event, since],
       );
       for (const row of rows) {
-        const holds = evaluateCondition(query.where, { user: { id: row.user_id, tags: {} }, event: row.attributes }, Date.now());
+        const holds = evaluateCondition(query.where, { user: { id: row.user_id, tags: {} }, event: row.attributes }, now);
         if (holds) bump(result, row.user_id, key, 1);
       }
     } else {

@@ -42,12 +42,14 @@ export class StepUsers {
     if (command.userIds.length === 0) return { steps: 0, nodeExecutions: 0, outboxRows: 0 };
     const entries = command.entries ?? [];
     const { outbox, steps, nodeExecutions } = await inTransaction(this.dataSource, async (manager) => {
+      const now = Date.now();
       const { batch, events } = await loadBatch(manager, this.compiled, {
+        now,
         userIds: command.userIds,
         withEvents: command.withEvents,
         entryJourneyIds: [...new Set(entries.map((entry) => entry.journeyId))],
       });
-      const writes = applyInputs(batch, { events, timers: command.timers ?? [], entries }, Date.now());
+      const writes = applyInputs(batch, { events, timers: command.timers ?? [], entries }, now);
       const rows = await writeBatch(manager, batch, writes);
       let visits = 0;
       for (const counter of writes.counters.values()) visits += counter.entered;
