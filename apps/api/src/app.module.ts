@@ -2,15 +2,19 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExecutionModule } from '@engine/execution';
 import { dataSourceOptions } from '@engine/persistence';
+import { ChannelSettingsModule } from './channel-settings/channel-settings.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { JourneyEntriesModule } from './journey-entries/journey-entries.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RedisModule } from './redis/redis.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { UsersModule } from './users/users.module';
 import { WebAssetsModule } from './web-assets/web-assets.module';
+import { WhatsAppModule } from './whatsapp/whatsapp.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +32,10 @@ export class AppModule {
         UsersModule,
         EventsModule,
         JourneyEntriesModule,
+        ChannelSettingsModule,
+        WhatsAppModule,
+        TrackingModule,
+        MessagesModule,
         WebAssetsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

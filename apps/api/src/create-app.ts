@@ -11,6 +11,8 @@ import { RejectDeepJsonInterceptor } from './http/reject-deep-json.interceptor';
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,
+    // Kept as received (req.rawBody): the WhatsApp webhook's signature is over the exact bytes.
+    rawBody: true,
     ...(options.logger === false ? { logger: false } : {}),
   });
   // 1 MiB bodies at most: larger ones get 413 before any parsing work.

@@ -47,6 +47,8 @@ describe('journeys: publishing and status', () => {
     t = await startTestApp();
     const other = await createProject(t.db.dataSource.manager, 'Other project');
     otherAuth = { Authorization: `Bearer ${other.apiKey}` };
+    await t.approveDemoTemplates();
+    await t.approveDemoTemplates(otherAuth);
   });
   afterAll(async () => {
     await t.close();

@@ -29,6 +29,7 @@ describe('GET /api/v1/journeys/:id/stats', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    await t.approveDemoTemplates();
     const created = await t.http().post('/api/v1/journeys').set(t.auth).send({ name: 'Keywords', graph: whatsappKeywordJourney }).expect(201);
     journeyId = (created.body as { id: string }).id;
     versionId = ((await t.http().post(`/api/v1/journeys/${journeyId}/publish`).set(t.auth).expect(201)).body as { id: string }).id;

@@ -28,6 +28,7 @@ describe('the seed scenario through HTTP and workers', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ execution: { runWorkers: true } });
+    await t.approveDemoTemplates();
   });
   afterAll(async () => {
     await t.close();

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@engine/persistence/testi
 import request from 'supertest';
 import { type AppConfig } from '../src/config/app-config';
 import { createApp } from '../src/create-app';
+import { DEMO_WHATSAPP_TEMPLATES } from '../src/demo/demo-whatsapp-templates';
 import { createProject } from '../src/projects/create-project';
 
 export interface TestApp {
@@ -14,6 +15,8 @@ export interface TestApp {
   /** supertest against the app, with the project's key set. */
   http: () => ReturnType<typeof request>;
   auth: { Authorization: string };
+  /** Registers the example journeys' WhatsApp templates as approved (publishing refuses unapproved ones). */
+  approveDemoTemplates(auth?: { Authorization: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,13 +48,19 @@ export async function startTestApp(overrides: Partial<Omit<AppConfig, 'execution
   await app.init();
   const { project, apiKey } = await createProject(db.dataSource.manager, 'Test project');
   const server = app.getHttpServer() as Parameters<typeof request>[0];
+  const auth = { Authorization: `Bearer ${apiKey}` };
   return {
     app,
     db,
     apiKey,
     projectId: project.id,
     http: () => request(server),
-    auth: { Authorization: `Bearer ${apiKey}` },
+    auth,
+    async approveDemoTemplates(as = auth) {
+      for (const template of DEMO_WHATSAPP_TEMPLATES) {
+        await request(server).post('/api/v1/whatsapp/templates').set(as).send({ ...template, status: 'approved' }).expect(201);
+      }
+    },
     async close() {
       await app.close();
       await db.drop();

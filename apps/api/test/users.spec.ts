@@ -26,6 +26,7 @@ describe('users', () => {
     t = await startTestApp();
     const other = await createProject(t.db.dataSource.manager, 'Other project');
     otherAuth = { Authorization: `Bearer ${other.apiKey}` };
+    await t.approveDemoTemplates();
   });
   afterAll(async () => {
     await t.close();

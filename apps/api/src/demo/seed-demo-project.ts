@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { omnichannelFallbackJourney, whatsappKeywordJourney } from '@engine/journey';
-import { JourneyEntity, ProjectEntity } from '@engine/persistence';
+import { JourneyEntity, ProjectEntity, WhatsAppTemplateEntity } from '@engine/persistence';
 import { type DataSource } from 'typeorm';
 import { hashApiKey } from '../projects/api-key';
 import { createProject } from '../projects/create-project';
+import { DEMO_WHATSAPP_TEMPLATES } from './demo-whatsapp-templates';
 
 export interface DemoProject {
   projectId: string;
@@ -13,9 +14,10 @@ export interface DemoProject {
 }
 
 /**
- * On an empty database: a demo project with the two example journeys as drafts, so a newcomer
- * has something to open. The key is also written to `keyFile` (git-ignored) so a restart can show
- * it again; it is stored in the database only as a hash.
+ * On an empty database: a demo project with the two example journeys as drafts and the WhatsApp
+ * templates they send registered as approved, so a newcomer has something to open and publish.
+ * The key is also written to `keyFile` (git-ignored) so a restart can show it again; it is stored
+ * in the database only as a hash.
  */
 export async function seedDemoProject(dataSource: DataSource, keyFile: string): Promise<DemoProject | undefined> {
   const projects = dataSource.getRepository(ProjectEntity);
@@ -30,6 +32,10 @@ export async function seedDemoProject(dataSource: DataSource, keyFile: string): 
       manager.create(JourneyEntity, { projectId: project.id, name: 'Omnichannel fallback: push, then email, then WhatsApp', draftGraph: omnichannelFallbackJourney }),
       manager.create(JourneyEntity, { projectId: project.id, name: 'WhatsApp keywords: Help and Promo', draftGraph: whatsappKeywordJourney }),
     ]);
+    await manager.save(
+      WhatsAppTemplateEntity,
+      DEMO_WHATSAPP_TEMPLATES.map((template) => manager.create(WhatsAppTemplateEntity, { ...template, projectId: project.id, status: 'approved' })),
+    );
     writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
     return { projectId: project.id, apiKey, created: true };
   });

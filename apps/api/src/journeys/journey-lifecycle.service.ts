@@ -4,6 +4,7 @@ import { LaunchSegment } from '@engine/execution';
 import { compileJourney, type JourneyGraph, validateJourney } from '@engine/journey';
 import { JourneyEntity, type JourneyStatus, JourneyVersionEntity } from '@engine/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { WhatsAppTemplatesService } from '../whatsapp/whatsapp-templates.service';
 import { type ArchivedJourneyDto, type JourneyDetailDto } from './dto/journey.response';
 import { type PublishedJourneyVersionDto } from './dto/journey-version.response';
 import { findProjectJourney } from './find-project-journey';
@@ -26,6 +27,7 @@ export class JourneyLifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journeys: JourneysService,
     private readonly segments: LaunchSegment,
+    private readonly whatsAppTemplates: WhatsAppTemplatesService,
   ) {}
 
   /**
@@ -39,8 +41,10 @@ export class JourneyLifecycleService {
         throw new ConflictException('The journey is archived and cannot be published; duplicate it to publish a copy');
       }
       const validation = validateJourney(journey.draftGraph);
-      const errors = validation.problems.filter((problem) => problem.severity === 'error');
-      if (!validation.valid) {
+      // Meta refuses sends of templates it has not approved: caught here, not at the first send.
+      const templateProblems = await this.whatsAppTemplates.publishProblems(manager, projectId, journey.draftGraph);
+      const errors = [...validation.problems.filter((problem) => problem.severity === 'error'), ...templateProblems];
+      if (errors.length > 0) {
         throw new UnprocessableEntityException({
           statusCode: 422,
           error: 'Unprocessable Entity',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectEntity } from '@engine/persistence';
+import { WhatsAppModule } from '../whatsapp/whatsapp.module';
 import { JourneyLifecycleController } from './journey-lifecycle.controller';
 import { JourneyLifecycleService } from './journey-lifecycle.service';
 import { JourneyStatsController } from './journey-stats.controller';
@@ -12,8 +13,8 @@ import { JourneysService } from './journeys.service';
 
 /** The journey API: drafts, publishing and status, versions and statistics. */
 @Module({
-  // ProjectEntity: ApiKeyGuard resolves the caller's project.
-  imports: [TypeOrmModule.forFeature([ProjectEntity])],
+  // ProjectEntity: ApiKeyGuard resolves the caller's project. WhatsAppModule: publishing checks the template registry.
+  imports: [TypeOrmModule.forFeature([ProjectEntity]), WhatsAppModule],
   controllers: [JourneysController, JourneyLifecycleController, JourneyVersionsController, JourneyStatsController],
   providers: [JourneysService, JourneyLifecycleService, JourneyVersionsService, JourneyStatsService],
 })

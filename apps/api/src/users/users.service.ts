@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppUserEntity, type InstanceStatus, type MessageStatus, type MessageStatusChange } from '@engine/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type UserProfileDto } from './dto/user.response';
 import { toUserDto } from './to-user-dto';
 
@@ -35,10 +35,16 @@ export class UsersService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async profile(projectId: string, userId: string): Promise<UserProfileDto> {
-    const user = await this.dataSource.getRepository(AppUserEntity).findOneBy({ projectId, externalId: userId });
+    // One snapshot for the profile and its history: workers commit tags and instances together,
+    // and separate reads could show a finished journey without the tags it set.
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.readProfile(manager, projectId, userId));
+  }
+
+  private async readProfile(manager: EntityManager, projectId: string, userId: string): Promise<UserProfileDto> {
+    const user = await manager.getRepository(AppUserEntity).findOneBy({ projectId, externalId: userId });
     if (!user) throw notFound(userId);
-    const [instances, messages] = await Promise.all([
-      this.dataSource.query<InstanceRow[]>(
+    // One connection runs one query at a time, so these run in sequence inside the snapshot.
+    const instances = await manager.query<InstanceRow[]>(
         `SELECT i.id, i.journey_id, j.name AS journey_name, v.version, i.status, i.current_node_id, i.entered_at, i.ended_at
            FROM journey_instances i
            JOIN journeys j ON j.id = i.journey_id
@@ -47,15 +53,14 @@ export class UsersService {
           ORDER BY i.entered_at DESC, i.id
           LIMIT $2`,
         [user.id, PROFILE_HISTORY_LIMIT],
-      ),
-      this.dataSource.query<MessageRow[]>(
+      );
+    const messages = await manager.query<MessageRow[]>(
         `SELECT id, channel, journey_id, node_id, status, status_history, created_at
            FROM messages WHERE user_id = $1
           ORDER BY created_at DESC, id
           LIMIT $2`,
         [user.id, PROFILE_HISTORY_LIMIT],
-      ),
-    ]);
+      );
     return {
       ...toUserDto(user),
       journeys: instances.map((row) => ({

@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CHANNEL_PROVIDER_KINDS } from '@engine/channels';
+import { type Channel, CHANNELS } from '@engine/journey';
+import { ProjectEntity } from '@engine/persistence';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { CurrentProject } from '../auth/current-project.decorator';
+import { ChannelSettingsService } from './channel-settings.service';
+import { ChannelSettingsDto } from './dto/channel-settings.response';
+import { ParseChannelPipe } from './parse-channel.pipe';
+
+const CHANNEL_PARAM = { name: 'channel', enum: CHANNELS };
+
+@ApiTags('channels')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
+@UseGuards(ApiKeyGuard)
+@Controller('api/v1/channels')
+export class ChannelSettingsController {
+  constructor(private readonly channelSettings: ChannelSettingsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Every channel's provider, with secrets masked", description: 'Channels without settings use the sandbox: messages are recorded, not sent.' })
+  @ApiOkResponse({ type: [ChannelSettingsDto] })
+  list(@CurrentProject() project: ProjectEntity): Promise<ChannelSettingsDto[]> {
+    return this.channelSettings.list(project.id);
+  }
+
+  @Put(':channel')
+  @ApiOperation({
+    summary: "Configure a channel's provider",
+    description:
+      'Secrets are encrypted at rest and never shown in full again. To edit other fields, leave a secret out (or send it back masked, ' +
+      'as GET shows it): the stored one is kept while the provider stays the same. `null` removes an optional secret.',
+  })
+  @ApiParam(CHANNEL_PARAM)
+  @ApiBody({
+    schema: { type: 'object', required: ['provider'], properties: { provider: { type: 'string', enum: CHANNEL_PROVIDER_KINDS } }, additionalProperties: true },
+    examples: {
+      whatsapp: {
+        value: { provider: 'whatsapp-cloud', phoneNumberId: '106540352242922', accessToken: 'EAAG...', appSecret: 'meta-app-secret', webhookVerifyToken: 'a-long-random-string' },
+      },
+      email: { value: { provider: 'smtp', smtpUrl: 'smtp://user:password@smtp.example.com:587', from: 'Example Shop <news@shop.example.com>' } },
+      sandbox: { value: { provider: 'sandbox' } },
+    },
+  })
+  @ApiOkResponse({ type: ChannelSettingsDto })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed, or the provider cannot serve this channel (the message names it).' })
+  save(@CurrentProject() project: ProjectEntity, @Param('channel', ParseChannelPipe) channel: Channel, @Body() body: unknown): Promise<ChannelSettingsDto> {
+    return this.channelSettings.save(project.id, channel, body);
+  }
+
+  @Delete(':channel')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Back to the sandbox', description: 'Deletes the settings and their secrets.' })
+  @ApiParam(CHANNEL_PARAM)
+  @ApiNoContentResponse({ description: 'The channel uses the sandbox.' })
+  reset(@CurrentProject() project: ProjectEntity, @Param('channel', ParseChannelPipe) channel: Channel): Promise<void> {
+    return this.channelSettings.reset(project.id, channel);
+  }
+}

@@ -1,0 +1,29 @@
+import { WHATSAPP_TEMPLATE_CATEGORIES, WHATSAPP_TEMPLATE_STATUSES, type WhatsAppTemplateCategory, type WhatsAppTemplateStatus } from '@engine/persistence';
+import { ApiProperty } from '@nestjs/swagger';
+import { type WhatsAppTemplateComponent } from '../whatsapp-template-components';
+
+export class WhatsAppTemplateDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'promo_offer' })
+  name!: string;
+
+  @ApiProperty({ example: 'en' })
+  language!: string;
+
+  @ApiProperty({ enum: WHATSAPP_TEMPLATE_CATEGORIES })
+  category!: WhatsAppTemplateCategory;
+
+  @ApiProperty({ enum: WHATSAPP_TEMPLATE_STATUSES })
+  status!: WhatsAppTemplateStatus;
+
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Component types, formats and button types in upper case.' })
+  components!: WhatsAppTemplateComponent[];
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty()
+  updatedAt!: string;
+}

@@ -1,0 +1,96 @@
+import { BadRequestException, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type InboundWhatsAppMessage,
+  parseWhatsAppWebhook,
+  verifyWhatsAppSignature,
+  whatsAppVerificationChallenge,
+  type WhatsAppStatusUpdate,
+} from '@engine/channels';
+import { type WhatsAppWebhookReceiptDto } from './dto/whatsapp-webhook-receipt.response';
+import { type WhatsAppAccount, WhatsAppAccounts } from './whatsapp-accounts.service';
+import { WhatsAppWebhookEvents } from './whatsapp-webhook-events.service';
+
+interface ProjectBatch {
+  inbound: InboundWhatsAppMessage[];
+  statuses: WhatsAppStatusUpdate[];
+}
+
+/**
+ * Meta's side of the WhatsApp channel: the subscription handshake, and deliveries checked against
+ * the app secret of the project(s) that own the business number before anything is stored.
+ */
+@Injectable()
+export class WhatsAppWebhookService {
+  constructor(
+    private readonly accounts: WhatsAppAccounts,
+    private readonly events: WhatsAppWebhookEvents,
+  ) {}
+
+  /** The challenge to echo when the verify token is one of the projects' `webhookVerifyToken`. */
+  async verifySubscription(query: unknown): Promise<string> {
+    for (const account of await this.accounts.withSecret('webhookVerifyToken')) {
+      // Compared in constant time (hashes of both), one project after the other.
+      const answer = whatsAppVerificationChallenge(query, account.webhookVerifyToken ?? '');
+      if (answer.ok) return answer.challenge;
+    }
+    throw new ForbiddenException(
+      'hub.verify_token does not match the webhookVerifyToken of any project (or hub.mode is not "subscribe", or hub.challenge is missing)',
+    );
+  }
+
+  /**
+   * Stores what a delivery reports, once its signature is checked on the raw bytes. All or
+   * nothing: a body naming a number no project can vouch for is refused whole.
+   */
+  async receive(rawBody: Buffer | undefined, signature: string | undefined, payload: unknown): Promise<WhatsAppWebhookReceiptDto> {
+    if (!rawBody) throw new BadRequestException('The body must be JSON (Content-Type: application/json), as Meta sends it');
+    if (!signature) throw new UnauthorizedException('Missing X-Hub-Signature-256 header: Meta signs every delivery with the app secret');
+    const batch = parseWhatsAppWebhook(payload);
+    const phoneNumberIds = [...new Set([...batch.inbound, ...batch.statuses].map((item) => item.phoneNumberId))];
+    const signedBy = (account: WhatsAppAccount) => account.appSecret !== undefined && verifyWhatsAppSignature(rawBody, signature, account.appSecret);
+
+    if (phoneNumberIds.length === 0) {
+      // Nothing we act on (template reviews, account updates): acknowledged if a project's app signed it.
+      if (!(await this.accounts.withSecret('appSecret')).some(signedBy)) {
+        throw new UnauthorizedException('The X-Hub-Signature-256 signature does not match the app secret of any project with WhatsApp configured');
+      }
+      return { stored: 0, duplicates: 0, ignored: 0, retryLater: false };
+    }
+
+    const accounts = await this.accounts.byPhoneNumberIds(phoneNumberIds);
+    const projectsByNumber = new Map<string, string[]>();
+    for (const phoneNumberId of phoneNumberIds) {
+      const owners = accounts.filter((account) => account.phoneNumberId === phoneNumberId);
+      const verified = owners.filter(signedBy).map((account) => account.projectId);
+      if (verified.length === 0) {
+        throw new UnauthorizedException(
+          owners.length === 0
+            ? `No project has WhatsApp phone number id ${phoneNumberId} configured`
+            : `The X-Hub-Signature-256 signature does not match the appSecret of the project(s) with WhatsApp phone number id ${phoneNumberId}`,
+        );
+      }
+      projectsByNumber.set(phoneNumberId, verified);
+    }
+
+    const byProject = new Map<string, ProjectBatch>();
+    const batchOf = (projectId: string): ProjectBatch => {
+      const existing = byProject.get(projectId);
+      if (existing) return existing;
+      const created: ProjectBatch = { inbound: [], statuses: [] };
+      byProject.set(projectId, created);
+      return created;
+    };
+    for (const message of batch.inbound) for (const projectId of projectsByNumber.get(message.phoneNumberId)!) batchOf(projectId).inbound.push(message);
+    for (const update of batch.statuses) for (const projectId of projectsByNumber.get(update.phoneNumberId)!) batchOf(projectId).statuses.push(update);
+
+    const receipt: WhatsAppWebhookReceiptDto = { stored: 0, duplicates: 0, ignored: 0, retryLater: false };
+    for (const [projectId, { inbound, statuses }] of byProject) {
+      const recorded = await this.events.record(projectId, inbound, statuses);
+      receipt.stored += recorded.stored;
+      receipt.duplicates += recorded.duplicates;
+      receipt.ignored += recorded.ignored;
+      receipt.retryLater ||= recorded.retryLater;
+    }
+    return receipt;
+  }
+}

@@ -1,0 +1,94 @@
+import { whatsappKeywordJourney } from '@engine/journey';
+import { eventually } from './eventually';
+import { FakeWhatsAppCloudApi } from './fake-whatsapp-cloud-api';
+import { startTestApp, type TestApp } from './test-app';
+import { APP_SECRET, changeValue, contact, PHONE_NUMBER_ID, postWebhook, status, textMessage, VERIFY_TOKEN, webhookBody } from './whatsapp-webhook-payloads';
+
+interface MessageView {
+  id: string;
+  nodeId: string;
+  channel: string;
+  provider: string;
+  status: string;
+  statusHistory: Array<{ status: string }>;
+  providerMessageId: string | null;
+  userId: string;
+  journeyName: string;
+}
+
+const ACCESS_TOKEN = 'EAAGm0PX4ZCpsBAend2endtoken0123456789';
+const SENDER = '4915112345678';
+
+describe('the WhatsApp keyword journey end to end: webhook in, Cloud API out, statuses back', () => {
+  let t: TestApp;
+  let cloudApi: FakeWhatsAppCloudApi;
+
+  beforeAll(async () => {
+    cloudApi = await new FakeWhatsAppCloudApi().start();
+    t = await startTestApp({ execution: { runWorkers: true } });
+    await t
+      .http()
+      .put('/api/v1/channels/whatsapp')
+      .set(t.auth)
+      .send({ provider: 'whatsapp-cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, graphBaseUrl: cloudApi.url, appSecret: APP_SECRET, webhookVerifyToken: VERIFY_TOKEN })
+      .expect(200);
+    await t.approveDemoTemplates();
+    const journey = (await t.http().post('/api/v1/journeys').set(t.auth).send({ name: 'WhatsApp keywords', graph: whatsappKeywordJourney }).expect(201)).body as { id: string };
+    await t.http().post(`/api/v1/journeys/${journey.id}/publish`).set(t.auth).expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    await cloudApi.stop();
+  });
+
+  const write = (text: string, wamid: string) =>
+    postWebhook(t.http, webhookBody(changeValue({ contacts: [contact(SENDER, 'Anna')], messages: [textMessage(SENDER, wamid, text)] }))).expect(200);
+  const messages = async () =>
+    ((await t.http().get('/api/v1/messages?channel=whatsapp').set(t.auth).expect(200)).body as { messages: MessageView[] }).messages;
+
+  it('answers "Help" with the support template and "promo" with the offer, then follows the delivery statuses to read', async () => {
+    await write('Help', 'wamid.INBOUND_HELP');
+    await eventually(() => Promise.resolve(cloudApi.requests.length), (count) => count === 1, 'the support template to be sent');
+    const [help] = cloudApi.requests;
+    expect(help.method).toBe('POST');
+    expect(help.path).toBe(`/v21.0/${PHONE_NUMBER_ID}/messages`);
+    expect(help.headers['authorization']).toBe(`Bearer ${ACCESS_TOKEN}`);
+    expect(help.body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: SENDER,
+      type: 'template',
+      template: { name: 'support_help', language: { code: 'en' } },
+    });
+
+    await write('promo', 'wamid.INBOUND_PROMO');
+    await eventually(() => Promise.resolve(cloudApi.requests.length), (count) => count === 2, 'the promo template to be sent');
+    expect(cloudApi.requests[1].body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: SENDER,
+      type: 'template',
+      template: { name: 'promo_offer', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'there' }] }] },
+    });
+
+    const sent = await eventually(messages, (list) => list.length === 2 && list.every((message) => message.status === 'sent'), 'both messages to be sent');
+    const promo = sent.find((message) => message.nodeId === 'promo-reply')!;
+    expect(promo).toMatchObject({ provider: 'whatsapp-cloud', providerMessageId: cloudApi.wamid(2), userId: `+${SENDER}`, journeyName: 'WhatsApp keywords' });
+
+    // Meta reports delivery and reading of the promo.
+    await postWebhook(t.http, webhookBody(changeValue({ statuses: [status(cloudApi.wamid(2), 'sent', SENDER), status(cloudApi.wamid(2), 'delivered', SENDER)] }))).expect(200);
+    await postWebhook(t.http, webhookBody(changeValue({ statuses: [status(cloudApi.wamid(2), 'read', SENDER)] }))).expect(200);
+    const read = await eventually(messages, (list) => list.find((message) => message.id === promo.id)?.status === 'read', 'the promo to be read');
+    expect(read.find((message) => message.id === promo.id)!.statusHistory.map((change) => change.status)).toEqual(['queued', 'sent', 'delivered', 'read']);
+    expect(read.find((message) => message.nodeId === 'help-reply')!.status).toBe('sent');
+
+    // Nothing else was sent: an unrelated message enters and leaves without a reply.
+    await write('thanks', 'wamid.INBOUND_THANKS');
+    await eventually(
+      () => t.db.dataSource.query<Array<{ processed: boolean }>>(`SELECT processed_at IS NOT NULL AS processed FROM events WHERE idempotency_key = 'wa:wamid.INBOUND_THANKS'`),
+      (rows) => rows[0]?.processed === true,
+      'the last message to be processed',
+    );
+    expect(cloudApi.requests).toHaveLength(2);
+  });
+});

@@ -1,0 +1,278 @@
+import { signWhatsAppPayload } from '@engine/channels';
+import { createProject } from '../src/projects/create-project';
+import { startTestApp, type TestApp } from './test-app';
+import {
+  APP_SECRET,
+  changeValue,
+  contact,
+  inbound,
+  type MetaObject,
+  PHONE_NUMBER_ID,
+  postWebhook,
+  status,
+  textMessage,
+  VERIFY_TOKEN,
+  webhookBody,
+} from './whatsapp-webhook-payloads';
+
+interface StoredEvent {
+  name: string;
+  external_id: string;
+  attributes: Record<string, unknown>;
+  idempotency_key: string;
+  occurred_at: Date;
+}
+
+const whatsAppSettings = {
+  provider: 'whatsapp-cloud',
+  phoneNumberId: PHONE_NUMBER_ID,
+  accessToken: 'EAAGm0PX4ZCpsBAtesttoken0123456789',
+  appSecret: APP_SECRET,
+  webhookVerifyToken: VERIFY_TOKEN,
+};
+
+describe('WhatsApp webhook: /webhooks/whatsapp', () => {
+  let t: TestApp;
+  let counter = 0;
+  /** A fresh sender and message id per test, so tests never see each other's events. */
+  const nextSender = () => `4915100${String(++counter).padStart(5, '0')}`;
+  const wamid = (label: string) => `wamid.HBgL${label}${++counter}`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.http().put('/api/v1/channels/whatsapp').set(t.auth).send(whatsAppSettings).expect(200);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const post = (body: MetaObject | string, signature?: string | null, appSecret?: string) => postWebhook(t.http, body, signature, appSecret);
+  const events = (where = 'TRUE', parameters: unknown[] = []) =>
+    t.db.dataSource.query<StoredEvent[]>(
+      `SELECT e.name, u.external_id, e.attributes, e.idempotency_key, e.occurred_at FROM events e JOIN users u ON u.id = e.user_id
+        WHERE e.project_id = $1 AND ${where} ORDER BY e.id`,
+      [t.projectId, ...parameters],
+    );
+  const eventsOf = (externalId: string) => events('u.external_id = $2', [externalId]);
+  const eventByKey = async (key: string) => (await events('e.idempotency_key = $2', [key]))[0];
+  /** One of our sent WhatsApp messages, as the send worker leaves it. */
+  const sentMessage = async (externalId: string, providerMessageId: string): Promise<string> => {
+    await t.http().put(`/api/v1/users/${externalId}`).set(t.auth).send({ phone: `+${nextSender()}` }).expect(200);
+    const [{ id }] = await t.db.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO messages (project_id, user_id, channel, provider, status, status_history, idempotency_key, provider_message_id)
+       SELECT $1, id, 'whatsapp', 'whatsapp-cloud', 'sent', '[]', gen_random_uuid()::text, $3 FROM users WHERE project_id = $1 AND external_id = $2
+       RETURNING id`,
+      [t.projectId, externalId, providerMessageId],
+    );
+    return id;
+  };
+
+  describe('GET: the subscription handshake', () => {
+    const handshake = (query: Record<string, string>) => t.http().get('/webhooks/whatsapp').query(query);
+
+    it("echoes hub.challenge as plain text when the verify token is a project's", async () => {
+      const response = await handshake({ 'hub.mode': 'subscribe', 'hub.verify_token': VERIFY_TOKEN, 'hub.challenge': '1158201444' }).expect(200);
+      expect(response.text).toBe('1158201444');
+      expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    });
+
+    it('answers 403 for a wrong token, a wrong mode or no challenge', async () => {
+      const refused = await handshake({ 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' }).expect(403);
+      expect((refused.body as { message: string }).message).toContain('hub.verify_token does not match');
+      await handshake({ 'hub.mode': 'unsubscribe', 'hub.verify_token': VERIFY_TOKEN, 'hub.challenge': '1' }).expect(403);
+      await handshake({ 'hub.mode': 'subscribe', 'hub.verify_token': VERIFY_TOKEN }).expect(403);
+      await handshake({}).expect(403);
+    });
+  });
+
+  describe('POST: authentication', () => {
+    const body = () => webhookBody(changeValue({ messages: [textMessage(nextSender(), wamid('auth'), 'hello')] }));
+
+    it('refuses a missing or wrong signature with 401 and stores nothing', async () => {
+      const before = (await events()).length;
+      const missing = await post(body(), null).expect(401);
+      expect((missing.body as { message: string }).message).toBe('Missing X-Hub-Signature-256 header: Meta signs every delivery with the app secret');
+      const wrong = await post(body(), undefined, 'another-app-secret').expect(401);
+      expect((wrong.body as { message: string }).message).toBe(
+        `The X-Hub-Signature-256 signature does not match the appSecret of the project(s) with WhatsApp phone number id ${PHONE_NUMBER_ID}`,
+      );
+      await post(body(), 'sha256=not-hex').expect(401);
+      // Signed, then altered: the signature covers the exact bytes.
+      const raw = JSON.stringify(body());
+      await post(raw.replace('hello', 'hellO'), signWhatsAppPayload(raw, APP_SECRET)).expect(401);
+      expect(await events()).toHaveLength(before);
+    });
+
+    it('refuses a number no project has configured, the whole body with it', async () => {
+      const before = (await events()).length;
+      const mixed = webhookBody(
+        changeValue({ messages: [textMessage(nextSender(), wamid('ok'), 'mine')] }),
+        changeValue({ phoneNumberId: '999999999999', messages: [textMessage(nextSender(), wamid('stranger'), 'theirs')] }),
+      );
+      const refused = await post(mixed).expect(401);
+      expect((refused.body as { message: string }).message).toBe('No project has WhatsApp phone number id 999999999999 configured');
+      expect(await events()).toHaveLength(before);
+    });
+
+    it('acknowledges signed deliveries without messages (template reviews), and refuses unsigned ones', async () => {
+      const review = {
+        object: 'whatsapp_business_account',
+        entry: [{ id: '102140', changes: [{ field: 'message_template_status_update', value: { event: 'APPROVED', message_template_name: 'promo_offer' } }] }],
+      };
+      expect((await post(review).expect(200)).body).toEqual({ stored: 0, duplicates: 0, ignored: 0, retryLater: false });
+      await post(review, undefined, 'another-app-secret').expect(401);
+      await post('not json at all').expect(400);
+      await t.http().post('/webhooks/whatsapp').set('content-type', 'text/plain').send('hello').expect(400);
+    });
+
+    it('serves each project sharing a number whose app secret signed the body, and no other', async () => {
+      const other = await createProject(t.db.dataSource.manager, 'Staging');
+      await t
+        .http()
+        .put('/api/v1/channels/whatsapp')
+        .set({ Authorization: `Bearer ${other.apiKey}` })
+        .send({ ...whatsAppSettings, appSecret: 'staging-app-secret' })
+        .expect(200);
+      const sender = nextSender();
+      await post(webhookBody(changeValue({ messages: [textMessage(sender, wamid('shared'), 'hi')] })), undefined, 'staging-app-secret').expect(200);
+      const owners = await t.db.dataSource.query<Array<{ project_id: string }>>(`SELECT project_id FROM users WHERE external_id = $1`, [`+${sender}`]);
+      expect(owners).toEqual([{ project_id: other.project.id }]);
+    });
+  });
+
+  describe('POST: inbound messages', () => {
+    it('registers a new phone number as a user, opens the 24-hour window, and stores PW_WhatsAppReceived', async () => {
+      const sender = nextSender();
+      const id = wamid('text');
+      const response = await post(webhookBody(changeValue({ contacts: [contact(sender, 'Sheena Nelson')], messages: [textMessage(sender, id, 'Help')] }))).expect(200);
+      expect(response.body).toEqual({ stored: 1, duplicates: 0, ignored: 0, retryLater: false });
+
+      const user = (await t.http().get(`/api/v1/users/${encodeURIComponent(`+${sender}`)}`).set(t.auth).expect(200)).body as { phone: string; lastInboundWhatsAppAt: string };
+      expect(user.phone).toBe(`+${sender}`);
+      expect(Math.abs(Date.parse(user.lastInboundWhatsAppAt) - Date.now())).toBeLessThan(5_000);
+      expect(await eventsOf(`+${sender}`)).toEqual([
+        {
+          name: 'PW_WhatsAppReceived',
+          external_id: `+${sender}`,
+          attributes: { messageId: id, wamid: id, from: `+${sender}`, type: 'text', text: 'Help', phoneNumberId: PHONE_NUMBER_ID, contactName: 'Sheena Nelson' },
+          idempotency_key: `wa:${id}`,
+          occurred_at: expect.any(Date) as unknown,
+        },
+      ]);
+    });
+
+    it('stores a redelivered message once', async () => {
+      const sender = nextSender();
+      const body = webhookBody(changeValue({ messages: [textMessage(sender, wamid('again'), 'promo')] }));
+      await post(body).expect(200);
+      expect((await post(body).expect(200)).body).toEqual({ stored: 0, duplicates: 1, ignored: 0, retryLater: false });
+      expect(await eventsOf(`+${sender}`)).toHaveLength(1);
+    });
+
+    it('finds an existing user by phone number', async () => {
+      const sender = nextSender();
+      await t.http().put('/api/v1/users/alice-42').set(t.auth).send({ phone: `+${sender}` }).expect(200);
+      await post(webhookBody(changeValue({ messages: [textMessage(sender, wamid('known'), 'hi')] }))).expect(200);
+      expect((await eventsOf('alice-42')).map((event) => event.attributes['text'])).toEqual(['hi']);
+      expect(await t.db.dataSource.query(`SELECT 1 FROM users WHERE project_id = $1 AND external_id = $2`, [t.projectId, `+${sender}`])).toEqual([]);
+    });
+
+    it('points a button reply at our message, and reads interactive list replies, images, locations and unknown types', async () => {
+      const ourWamid = wamid('ours');
+      const ourMessageId = await sentMessage('bob-7', ourWamid);
+      const bobPhone = (await t.db.dataSource.query<Array<{ phone: string }>>(`SELECT phone FROM users WHERE external_id = 'bob-7'`))[0].phone.slice(1);
+      const ids = { button: wamid('button'), list: wamid('list'), image: wamid('image'), location: wamid('location'), unknown: wamid('unknown'), unsupported: wamid('unsupported') };
+      const response = await post(
+        webhookBody(
+          changeValue({
+            messages: [
+              inbound(bobPhone, ids.button, 'button', { payload: 'YES_PLEASE', text: 'Yes' }, { context: { from: '15550783881', id: ourWamid } }),
+              inbound(bobPhone, ids.list, 'interactive', { type: 'list_reply', list_reply: { id: 'size-m', title: 'Medium', description: 'Fits most' } }),
+              inbound(bobPhone, ids.image, 'image', { caption: 'My receipt', mime_type: 'image/jpeg', sha256: 'abc', id: '1479537139650973' }),
+              inbound(bobPhone, ids.location, 'location', { latitude: 52.52, longitude: 13.405, name: 'Berlin' }),
+              inbound(bobPhone, ids.unknown, 'ephemeral', {}),
+              inbound(bobPhone, ids.unsupported, 'unsupported', {}, {
+                errors: [{ code: 131051, title: 'Message type unknown', error_data: { details: 'Message type is currently not supported' } }],
+              }),
+            ],
+          }),
+        ),
+      ).expect(200);
+      expect((response.body as { stored: number }).stored).toBe(6);
+
+      expect((await eventByKey(`wa:${ids.button}`)).attributes).toMatchObject({
+        messageId: ourMessageId,
+        wamid: ids.button,
+        replyToMessageId: ourWamid,
+        type: 'button',
+        text: 'Yes',
+        buttonPayload: 'YES_PLEASE',
+      });
+      expect((await eventByKey(`wa:${ids.list}`)).attributes).toMatchObject({ messageId: ids.list, type: 'interactive', interactiveType: 'list_reply', text: 'Medium', buttonPayload: 'size-m' });
+      expect((await eventByKey(`wa:${ids.image}`)).attributes).toMatchObject({ type: 'image', text: 'My receipt', mediaId: '1479537139650973', mediaMimeType: 'image/jpeg' });
+      expect((await eventByKey(`wa:${ids.location}`)).attributes).toMatchObject({ type: 'location', latitude: 52.52, longitude: 13.405 });
+      expect((await eventByKey(`wa:${ids.unknown}`)).attributes).toMatchObject({ type: 'ephemeral', wamid: ids.unknown });
+      expect((await eventByKey(`wa:${ids.unsupported}`)).attributes).toMatchObject({ type: 'unsupported', errorCode: 131051, errorReason: 'Message type is currently not supported' });
+      expect((await eventsOf('bob-7')).every((event) => event.name === 'PW_WhatsAppReceived')).toBe(true);
+    });
+
+    it('counts every entry and change of one body', async () => {
+      const [a, b, c] = [nextSender(), nextSender(), nextSender()];
+      const body = webhookBody(
+        changeValue({ messages: [textMessage(a, wamid('e1'), 'one')] }),
+        changeValue({ messages: [textMessage(b, wamid('e2'), 'two'), textMessage(b, wamid('e3'), 'three')] }),
+      );
+      (body['entry'] as Array<{ changes: unknown[] }>)[1].changes.push({ field: 'messages', value: changeValue({ messages: [textMessage(c, wamid('e4'), 'four')] }) });
+      expect((await post(body).expect(200)).body).toMatchObject({ stored: 4 });
+      expect((await eventsOf(`+${b}`)).map((event) => event.attributes['text'])).toEqual(['two', 'three']);
+      expect(await eventsOf(`+${c}`)).toHaveLength(1);
+    });
+
+    it('stores text PostgreSQL cannot keep as is (NUL, broken surrogates) instead of failing', async () => {
+      const sender = nextSender();
+      const raw = JSON.stringify(webhookBody(changeValue({ messages: [textMessage(sender, wamid('nul'), 'PLACEHOLDER')] }))).replace('PLACEHOLDER', 'a\\u0000b\\ud800c');
+      await post(raw).expect(200);
+      expect((await eventsOf(`+${sender}`))[0].attributes['text']).toBe('ab\uFFFDc');
+    });
+  });
+
+  describe('POST: statuses', () => {
+    it('stores PW_WhatsAppDelivered, Read and Failed for our messages, once each, and ignores sent and unknown ones', async () => {
+      const ours = wamid('status');
+      const messageId = await sentMessage('carol-9', ours);
+      const recipient = (await t.db.dataSource.query<Array<{ phone: string }>>(`SELECT phone FROM users WHERE external_id = 'carol-9'`))[0].phone.slice(1);
+      const failed = status(ours, 'failed', recipient, {
+        errors: [{ code: 131047, title: 'Re-engagement message', error_data: { details: 'More than 24 hours have passed since the recipient last replied' } }],
+      });
+      const body = webhookBody(
+        changeValue({
+          statuses: [status(ours, 'sent', recipient), status(ours, 'delivered', recipient), status(ours, 'read', recipient), failed, status('wamid.NOT_OURS', 'read', '15550000000')],
+        }),
+      );
+      expect((await post(body).expect(200)).body).toEqual({ stored: 3, duplicates: 0, ignored: 2, retryLater: false });
+      expect((await post(body).expect(200)).body).toEqual({ stored: 0, duplicates: 3, ignored: 2, retryLater: false });
+
+      const stored = await eventsOf('carol-9');
+      expect(stored.map((event) => [event.name, event.idempotency_key])).toEqual([
+        ['PW_WhatsAppDelivered', `wa-status:${ours}:delivered`],
+        ['PW_WhatsAppRead', `wa-status:${ours}:read`],
+        ['PW_WhatsAppFailed', `wa-status:${ours}:failed`],
+      ]);
+      expect(stored.every((event) => event.attributes['messageId'] === messageId && event.attributes['providerMessageId'] === ours)).toBe(true);
+      expect(stored[2].attributes).toMatchObject({ status: 'failed', errorCode: 131047, errorReason: 'More than 24 hours have passed since the recipient last replied' });
+    });
+
+    it('asks Meta to deliver again a status that may belong to a send not stored yet', async () => {
+      const sender = nextSender();
+      await t.http().put('/api/v1/users/dana-3').set(t.auth).send({ phone: `+${sender}` }).expect(200);
+      await t.db.dataSource.query(
+        `INSERT INTO messages (project_id, user_id, channel, provider, status, status_history, idempotency_key)
+         SELECT $1, id, 'whatsapp', 'whatsapp-cloud', 'queued', '[]', gen_random_uuid()::text FROM users WHERE project_id = $1 AND external_id = 'dana-3'`,
+        [t.projectId],
+      );
+      const early = await post(webhookBody(changeValue({ statuses: [status(wamid('early'), 'delivered', sender)] }))).expect(503);
+      expect(early.headers['retry-after']).toBe('30');
+      expect(early.body).toMatchObject({ retryLater: true, ignored: 1 });
+    });
+  });
+});
