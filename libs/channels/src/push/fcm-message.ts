@@ -13,15 +13,15 @@ export interface FcmSendRequest {
 }
 
 /**
- * A notification with the engine's message id and link in `data` (the app reports the open as
- * `PW_PushOpened` with that id). iOS needs `mutable-content` for the notification service
- * extension to fetch an image.
+ * A notification with the engine's message id, link and open-tracking URL in `data`: the app
+ * reports the open by POSTing to `openUrl` (no API key needed; the URL carries a signed token).
+ * iOS needs `mutable-content` for the notification service extension to fetch an image.
  */
-export function buildFcmMessage(token: string, platform: string, content: PushContent, messageId: string): FcmSendRequest {
+export function buildFcmMessage(token: string, platform: string, content: PushContent, messageId: string, openUrl?: string): FcmSendRequest {
   const message: FcmSendRequest['message'] = {
     token,
     notification: { title: content.title, body: content.body, ...(content.imageUrl ? { image: content.imageUrl } : {}) },
-    data: { messageId, ...(content.link ? { link: content.link } : {}) },
+    data: { messageId, ...(content.link ? { link: content.link } : {}), ...(openUrl ? { openUrl } : {}) },
   };
   if (platform === 'android') message.android = { priority: 'high' };
   if (platform === 'ios') {

@@ -52,11 +52,11 @@ export class FcmProvider implements ChannelProvider, PushTokenSender {
     const mine = targets.filter((target) => (this.platforms as readonly string[]).includes(target.platform));
     if (mine.length === 0) return [];
     const content = readPushContent(message.content);
-    return Promise.all(mine.map((target) => this.sendToToken(target, content, message.messageId)));
+    return Promise.all(mine.map((target) => this.sendToToken(target, content, message.messageId, message.tracking?.openUrl)));
   }
 
-  private async sendToToken(target: PushTarget, content: PushContent, messageId: string): Promise<PushTokenOutcome> {
-    const body = JSON.stringify(buildFcmMessage(target.token, target.platform, content, messageId));
+  private async sendToToken(target: PushTarget, content: PushContent, messageId: string, openUrl?: string): Promise<PushTokenOutcome> {
+    const body = JSON.stringify(buildFcmMessage(target.token, target.platform, content, messageId, openUrl));
     try {
       let response = await this.post(body);
       if (response.status === 401) {

@@ -11,14 +11,17 @@ export interface WebPushPayload {
   url?: string;
   image?: string;
   messageId: string;
+  /** The service worker POSTs here when the notification is clicked (signed; records PW_PushOpened). */
+  openUrl?: string;
 }
 
-export function buildWebPushPayload(content: PushContent, messageId: string): WebPushPayload {
+export function buildWebPushPayload(content: PushContent, messageId: string, openUrl?: string): WebPushPayload {
   return {
     title: content.title,
     body: content.body,
     ...(content.link ? { link: content.link, url: content.link } : {}),
     ...(content.imageUrl ? { image: content.imageUrl } : {}),
     messageId,
+    ...(openUrl ? { openUrl } : {}),
   };
 }

@@ -50,7 +50,7 @@ export class WebPushProvider implements ChannelProvider, PushTokenSender {
   async sendToTokens(message: OutgoingMessage, targets: PushTarget[]): Promise<PushTokenOutcome[]> {
     const mine = targets.filter((target) => (this.platforms as readonly string[]).includes(target.platform));
     if (mine.length === 0) return [];
-    const payload = JSON.stringify(buildWebPushPayload(readPushContent(message.content), message.messageId));
+    const payload = JSON.stringify(buildWebPushPayload(readPushContent(message.content), message.messageId, message.tracking?.openUrl));
     return Promise.all(mine.map((target) => this.sendToToken(target.token, payload, message.idempotencyKey)));
   }
 

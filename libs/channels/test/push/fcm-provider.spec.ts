@@ -89,6 +89,17 @@ describe('FcmProvider', () => {
   const push = (tokens: Array<{ token: string; platform: string }>, content: Record<string, unknown> = { title: 'Sale', body: '50% off today', link: 'https://shop.example.com/sale' }) =>
     outgoingMessage({ channel: 'push', content, to: { pushTokens: tokens } });
 
+  it('puts the signed open-tracking URL in the data, so the app can report the open without an API key', async () => {
+    const message = { ...push([{ token: 'tok-open', platform: 'android' }]), tracking: { openUrl: 'https://journeys.example.com/t/o/TOKEN' } };
+    await provider().send(message);
+    const sendRequest = google.requests.find((request) => request.path.endsWith(':send'))!;
+    expect((JSON.parse(sendRequest.text) as { message: { data: Record<string, string> } }).message.data).toEqual({
+      messageId: '7d1c1f0e-4f6a-4c47-9a59-2d9a6a0f3b11',
+      link: 'https://shop.example.com/sale',
+      openUrl: 'https://journeys.example.com/t/o/TOKEN',
+    });
+  });
+
   it('gets an access token with a signed JWT, sends the FCM v1 message and caches the token', async () => {
     const fcm = provider();
     await expect(fcm.send(push([{ token: 'tok-a', platform: 'android' }]))).resolves.toEqual({ providerMessageId: 'projects/demo-project/messages/0:tok-a%31bd1c9631bd1c96' });

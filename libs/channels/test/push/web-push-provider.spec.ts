@@ -52,6 +52,13 @@ describe('WebPushProvider', () => {
     });
   });
 
+  it('gives the service worker the signed open-tracking URL', async () => {
+    const message = { ...push([browser.subscription(`${pushService.url}/sub/open`)]), tracking: { openUrl: 'https://journeys.example.com/t/o/TOKEN' } };
+    await provider().send(message);
+    const request = pushService.requests.at(-1)!;
+    expect((JSON.parse(browser.decrypt(request.body)) as { openUrl?: string }).openUrl).toBe('https://journeys.example.com/t/o/TOKEN');
+  });
+
   it('reports 404 and 410 subscriptions as dead, and succeeds if another subscription took it', async () => {
     statusFor = (path) => (path === '/gone' ? { status: 410 } : path === '/unknown' ? { status: 404 } : { status: 201 });
     const gone = browser.subscription(`${pushService.url}/gone`);
