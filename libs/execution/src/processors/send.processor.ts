@@ -4,7 +4,7 @@ import { DelayedError, type Job } from 'bullmq';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
 import { SendBatcher } from '../send/send-batcher';
 import { EngineWorkerHost } from './engine-worker-host';
-import { workerOptions } from './worker-options';
+import { whatsAppWorkerOptions, workerOptions } from './worker-options';
 
 /** One processor class per channel queue, so each can carry its own rate limit. */
 abstract class SendProcessor extends EngineWorkerHost {
@@ -31,7 +31,7 @@ abstract class SendProcessor extends EngineWorkerHost {
 export class PushSendProcessor extends SendProcessor {}
 @Processor(QUEUES.sendEmail, workerOptions())
 export class EmailSendProcessor extends SendProcessor {}
-@Processor(QUEUES.sendWhatsApp, workerOptions())
+@Processor(QUEUES.sendWhatsApp, whatsAppWorkerOptions())
 export class WhatsAppSendProcessor extends SendProcessor {}
 @Processor(QUEUES.sendSms, workerOptions())
 export class SmsSendProcessor extends SendProcessor {}

@@ -1,5 +1,8 @@
 import { type WorkerOptions } from 'bullmq';
 
+/** Meta's default throughput for a WhatsApp Business phone number. */
+export const WHATSAPP_DEFAULT_MESSAGES_PER_SECOND = 80;
+
 /**
  * Worker options read when the processor classes load. `WORKER_LOCK_MS` bounds how long a job of a
  * crashed worker stays claimed before another worker takes it over (BullMQ's stalled-job check).
@@ -8,4 +11,17 @@ export function workerOptions(): Pick<WorkerOptions, 'lockDuration' | 'stalledIn
   const lockMs = Number(process.env['WORKER_LOCK_MS'] ?? 30_000);
   const lockDuration = Number.isInteger(lockMs) && lockMs >= 1000 ? lockMs : 30_000;
   return { lockDuration, stalledInterval: lockDuration, maxStalledCount: 3 };
+}
+
+/**
+ * The WhatsApp send queue's rate limit (BullMQ's limiter, shared by every worker process through
+ * Redis): `WHATSAPP_MESSAGES_PER_SECOND`, Meta's 80 by default. Raise it when Meta raises your tier.
+ */
+export function whatsAppWorkerOptions(env: NodeJS.ProcessEnv = process.env): Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount' | 'limiter'> {
+  const raw = env['WHATSAPP_MESSAGES_PER_SECOND'];
+  const perSecond = raw === undefined || raw === '' ? WHATSAPP_DEFAULT_MESSAGES_PER_SECOND : Number(raw);
+  if (!Number.isInteger(perSecond) || perSecond < 1) {
+    throw new Error(`WHATSAPP_MESSAGES_PER_SECOND must be a positive whole number, got "${raw}"`);
+  }
+  return { ...workerOptions(), limiter: { max: perSecond, duration: 1000 } };
 }
