@@ -37,7 +37,7 @@ describe('migrations', () => {
     const tables = await db.dataSource.query<Array<{ count: string }>>(
       `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
     );
-    expect(tables[0]!.count).toBe('0');
+    expect(tables[0].count).toBe('0');
     await db.dataSource.runMigrations();
     expect(await schemaDrift(db)).toEqual([]);
   });
