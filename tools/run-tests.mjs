@@ -8,6 +8,13 @@ const root = new URL('..', import.meta.url).pathname;
 const resultsDir = join(root, 'test-artifacts', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 
+// The browser tests of apps/web drive Chromium: install it first on a fresh machine.
+const chromium = spawnSync('bash', [join(root, 'tools', 'ensure-chromium.sh')], { cwd: root, stdio: 'inherit' });
+if (chromium.status !== 0) {
+  console.log('\n0 passed, 1 failed, 0 skipped');
+  process.exit(chromium.status ?? 1);
+}
+
 const nx = spawnSync(
   'npx',
   ['nx', 'run-many', '-t', 'typecheck', 'lint', 'test', '--parallel=2', '--outputStyle=stream', ...process.argv.slice(2)],

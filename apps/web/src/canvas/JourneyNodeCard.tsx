@@ -45,7 +45,7 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, data, selecte
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} data-node-id={id}>
+    <div className={classes} data-node-id={id} data-testid={`node-${id}`}>
       {!isEntryNodeType(node.type) && <Handle type="target" position={Position.Left} className="node-card__input" isConnectable={!readOnly} />}
       <div className="node-card__header">
         <span className="node-card__icon">

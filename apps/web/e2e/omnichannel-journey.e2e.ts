@@ -1,0 +1,221 @@
+// End to end, as a marketer would: the real API (fresh PostgreSQL database, own BullMQ prefix,
+// workers running in-process) serves the built canvas; Chromium creates a journey, drags the
+// omnichannel steps from the palette, connects them handle to handle, fills the forms, sees an
+// unconnected "No" path in the problems list and fixes it, publishes, and then watches the live
+// counters move when events arrive through the API. Screenshots: test-artifacts/e2e/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../api/test/test-app';
+
+const webRoot = resolve(__dirname, '..');
+const outDir = resolve(webRoot, '..', '..', 'test-artifacts', 'e2e');
+process.env['WEB_DIST_DIR'] ??= join(webRoot, 'dist');
+
+let testApp: TestApp;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+let userDataDir: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(outDir, { recursive: true });
+  testApp = await startTestApp({ execution: { runWorkers: true, sweepEveryMs: 1_000 } });
+  await testApp.app.listen(0, '127.0.0.1');
+  const { port } = testApp.app.getHttpServer().address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+  userDataDir = mkdtempSync(join(tmpdir(), 'journey-e2e-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    viewport: { width: 1280, height: 800 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
+  await testApp?.close();
+});
+
+const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(outDir, `${name}.png`) });
+const node = (id: string): Locator => page.getByTestId(`node-${id}`);
+const sourceHandle = (id: string, handle: string): Locator => page.locator(`.react-flow__handle.source[data-nodeid="${id}"][data-handleid="${handle}"]`);
+const targetHandle = (id: string): Locator => page.locator(`.react-flow__handle.target[data-nodeid="${id}"]`);
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error(`${locator.toString()} is not visible`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags a palette step onto the canvas at a point relative to the canvas, then deselects it. */
+async function drop(title: string, expectedId: string, at: { x: number; y: number }): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^Add ${title}:`) }).dragTo(page.locator('.journey-canvas'), { targetPosition: at });
+  await node(expectedId).waitFor();
+  await page.keyboard.press('Escape');
+}
+
+/** Drags a connection from an out-handle to a step's in-handle with real mouse moves. */
+async function connect(source: string, handle: string, target: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  const from = await centre(sourceHandle(source, handle));
+  const to = await centre(targetHandle(target));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+  // A connected handle is drawn filled (no longer "open").
+  await page.locator(`.react-flow__handle.source[data-nodeid="${source}"][data-handleid="${handle}"]:not(.node-card__output--open)`).waitFor();
+}
+
+/** "Tidy up", then fit the whole journey in the view. */
+async function tidy(): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  await page.waitForTimeout(350);
+  await page.getByRole('button', { name: /fit view/i }).click();
+  await page.waitForTimeout(350);
+}
+
+async function open(id: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await node(id).click();
+}
+
+async function api(method: 'post' | 'put' | 'patch', path: string, body: object, status: number): Promise<Record<string, unknown>> {
+  const response = await testApp.http()[method](path).set(testApp.auth).send(body);
+  if (response.status !== status) throw new Error(`${method.toUpperCase()} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as Record<string, unknown>;
+}
+
+test('builds, validates, publishes and watches the omnichannel journey', async () => {
+  const started = Date.now();
+  // The WhatsApp template the journey sends: registered (pending), then approved by "Meta".
+  const template = await api(
+    'post',
+    '/api/v1/whatsapp/templates',
+    {
+      name: 'promo_offer',
+      language: 'en',
+      category: 'marketing',
+      components: [{ type: 'HEADER', format: 'TEXT', text: 'Your promo is here' }, { type: 'BODY', text: 'Hi {{1}}, here is 20% off today.', example: { body_text: [['Anna']] } }],
+    },
+    201,
+  );
+  expect(template['status']).toBe('pending');
+  await api('patch', `/api/v1/whatsapp/templates/${String(template['id'])}`, { status: 'approved' }, 200);
+
+  // 1. The journey list, a new blank journey.
+  await page.goto(`${base}/?key=${testApp.apiKey}`);
+  await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
+  await shot('01-journeys');
+  await page.getByLabel('Name', { exact: true }).fill('E2E promo follow-up');
+  await page.getByText('Blank', { exact: true }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await node('entry').waitFor();
+  await page.waitForTimeout(400);
+  await shot('02-blank-canvas');
+
+  // 2. Drop the steps from the palette (the problems card folded away), then tidy the canvas up
+  //    and fit it in the view: every handle is then on screen for the connections.
+  await page.getByRole('region', { name: 'Problems' }).getByRole('button', { expanded: true }).click();
+  const spot = (index: number): { x: number; y: number } => ({ x: 120 + (index % 3) * 180, y: 80 + Math.floor(index / 3) * 150 });
+  await drop('Push', 'push', spot(0));
+  await drop('Engagement check', 'engagement', spot(1));
+  await drop('Exit', 'exit', spot(2));
+  await drop('Email', 'email', spot(3));
+  await drop('Engagement check', 'engagement-2', spot(4));
+  await drop('Exit', 'exit-2', spot(5));
+  await drop('WhatsApp', 'whatsapp', spot(6));
+  await drop('Exit', 'exit-3', spot(7));
+  await shot('03-steps-dropped');
+  await tidy();
+  expect(await page.locator('.react-flow__node').count()).toBe(9);
+
+  // 3. Connect handle to handle, all but the second check's "No" path.
+  await connect('entry', 'next', 'push');
+  await connect('push', 'next', 'engagement');
+  await connect('engagement', 'yes', 'exit');
+  await connect('engagement', 'no', 'email');
+  await connect('email', 'next', 'engagement-2');
+  await connect('engagement-2', 'yes', 'exit-2');
+  await connect('whatsapp', 'next', 'exit-3');
+  expect(await page.locator('.react-flow__edge').count()).toBe(7);
+  await shot('04-connected');
+
+  // 4. The forms.
+  await open('entry');
+  await page.getByLabel('Event', { exact: true }).fill('PW_WhatsAppReceived');
+  await page.getByRole('button', { name: '+ Add condition' }).click();
+  await page.getByLabel('Field', { exact: true }).first().fill('event.text');
+  await page.getByLabel('Operator', { exact: true }).first().selectOption('matches');
+  await page.getByLabel('Value', { exact: true }).first().fill('promo');
+  await shot('05-entry-form');
+
+  await open('push');
+  await page.getByLabel('Title', { exact: true }).fill('Your promo is here');
+  await page.getByLabel('Text', { exact: true }).fill('Hi {{tags.first_name|there}}, 20% off today.');
+
+  await open('engagement');
+  await page.getByLabel('Message to check', { exact: true }).selectOption('push');
+
+  await open('email');
+  await page.getByLabel('Subject', { exact: true }).fill('{{tags.first_name|Hello}}, your 20% promo');
+  await page.getByLabel('Content (HTML)', { exact: true }).fill('<p>Hi {{tags.first_name|there}}, here is 20% off.</p>');
+
+  await open('engagement-2');
+  await page.getByLabel('Message to check', { exact: true }).selectOption('email');
+
+  await open('whatsapp');
+  await page.getByLabel('Template', { exact: true }).selectOption({ label: 'promo_offer · en' });
+  await page.getByLabel('{{1}}', { exact: true }).fill('{{tags.first_name|there}}');
+  await shot('06-whatsapp-form');
+  await page.keyboard.press('Escape');
+
+  // 5. The open "No" path (and the steps only it leads to) are what is left: listed, then fixed.
+  await page.getByRole('button', { name: /^\d+ errors?$/ }).click();
+  const problemsCard = page.getByRole('region', { name: 'Problems' });
+  if ((await problemsCard.getByRole('button', { expanded: false }).count()) > 0) await problemsCard.getByRole('button', { expanded: false }).click();
+  const problems = page.getByRole('list', { name: 'Problems' });
+  await problems.waitFor();
+  const problemTexts = await problems.getByRole('listitem').allInnerTexts();
+  expect(problemTexts.some((text) => /"engagement-2".*the "no" path is not connected/s.test(text))).toBe(true);
+  expect(problemTexts.every((text) => /"(engagement-2|whatsapp|exit-3)"/.test(text))).toBe(true);
+  await shot('07-problem-listed');
+  await connect('engagement-2', 'no', 'whatsapp');
+  await page.getByText('Ready to publish').waitFor();
+  expect(await page.locator('.react-flow__edge').count()).toBe(8);
+  await tidy();
+  await shot('08-ready');
+
+  // 6. Publish.
+  await page.getByRole('button', { name: /^Publish/ }).click();
+  await page.getByText(/Live version 1/).waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(500);
+  await shot('09-live');
+
+  // 7. Events through the API; the live counters refresh every 3 s.
+  await api('put', '/api/v1/users/e2e-ana', { email: 'ana@example.com', phone: '+4915112345678', tags: { first_name: 'Ana' }, pushTokens: [{ token: 'tok-ana', platform: 'android' }] }, 200);
+  await api('post', '/api/v1/events', { userId: 'e2e-ana', name: 'PW_WhatsAppReceived', attributes: { text: 'Hello there' }, idempotencyKey: 'e2e-hello' }, 202);
+  await api('post', '/api/v1/events', { userId: 'e2e-ana', name: 'PW_WhatsAppReceived', attributes: { text: 'Promo' }, idempotencyKey: 'e2e-promo' }, 202);
+  const counter = (id: string, title: string): Locator => node(id).getByTitle(title, { exact: true });
+  await counter('entry', 'Times users reached this step: 1').waitFor({ timeout: 20_000 });
+  await counter('push', 'Messages sent: 1').waitFor({ timeout: 20_000 });
+  await counter('engagement', 'Users at this step now: 1').waitFor({ timeout: 20_000 });
+  // Only the "promo" message entered; nobody went further than the first check.
+  expect(await counter('entry', 'Times users reached this step: 1').count()).toBe(1);
+  expect(await counter('email', 'Messages sent: 0').count()).toBe(1);
+  await shot('10-live-counts');
+
+  expect(pageErrors).toEqual([]);
+  console.log(`e2e journey built, published and watched in ${Date.now() - started} ms`);
+});
