@@ -281,6 +281,8 @@ describe('journeys: drafts', () => {
   describe('POST /api/v1/journeys/:id/validate', () => {
     it('validates the draft, or the graph sent, without saving it', async () => {
       const created = await createJourney({ name: 'V', graph: whatsappKeywordJourney });
+      // Its WhatsApp templates must be approved in the registry to count as valid (as for publishing).
+      await t.approveDemoTemplates();
       const draft = await t.http().post(`/api/v1/journeys/${created.id}/validate`).set(t.auth).expect(200);
       expect(draft.body).toEqual({ valid: true, problems: anyArray });
 

@@ -175,6 +175,11 @@ describe('WhatsApp template registry', () => {
         ],
       });
 
+      // Validation says the same before anyone tries to publish.
+      const validation = (await p.http().post(`/api/v1/journeys/${journeyId}/validate`).set(p.auth).expect(200)).body as { valid: boolean; problems: Array<{ code: string }> };
+      expect(validation.valid).toBe(false);
+      expect(validation.problems.map((problem) => problem.code)).toEqual(['whatsapp-template-not-approved', 'whatsapp-template-not-approved']);
+
       const [help, offer] = DEMO_WHATSAPP_TEMPLATES;
       const helpId = (await register({ ...help }, p)).id;
       await register({ ...offer, status: 'rejected' }, p);

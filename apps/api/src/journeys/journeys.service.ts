@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneyGraph, validateJourney } from '@engine/journey';
+import { WhatsAppTemplatesService } from '../whatsapp/whatsapp-templates.service';
 import { JourneyEntity, type JourneyStatus } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { type CreateJourneyDto } from './dto/create-journey.dto';
@@ -26,7 +27,10 @@ interface JourneySummaryRow {
 /** Drafts: create, read, edit, copy and validate journeys. Publishing and status changes live in JourneyLifecycleService. */
 @Injectable()
 export class JourneysService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly whatsAppTemplates: WhatsAppTemplatesService,
+  ) {}
 
   async create(projectId: string, dto: CreateJourneyDto): Promise<JourneyDetailDto> {
     const journey = await this.dataSource.getRepository(JourneyEntity).save({
@@ -104,10 +108,16 @@ export class JourneysService {
     });
   }
 
-  /** Validates the stored draft, or `graph` instead when given (nothing is saved). */
+  /**
+   * Validates the stored draft, or `graph` instead when given (nothing is saved), with the same
+   * template checks publishing makes, so "valid" here means "publishable".
+   */
   async validate(projectId: string, journeyId: string, graph: unknown): Promise<JourneyValidationDto> {
     const journey = await findProjectJourney(this.dataSource.manager, projectId, journeyId);
-    return validateJourney(graph === undefined ? journey.draftGraph : graph);
+    const target = graph === undefined ? journey.draftGraph : graph;
+    const validation = validateJourney(target);
+    const templateProblems = await this.whatsAppTemplates.publishProblems(this.dataSource.manager, projectId, target);
+    return { valid: validation.valid && templateProblems.length === 0, problems: [...validation.problems, ...templateProblems] };
   }
 
   detail(journey: JourneyEntity): JourneyDetailDto {
