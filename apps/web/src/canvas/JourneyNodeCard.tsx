@@ -1,6 +1,7 @@
-import { isEntryNodeType, outHandles } from '@engine/journey';
-import { Handle, type NodeProps, Position, useStore, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { isEntryNodeType, type JourneyEdge, outHandles } from '@engine/journey';
+import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { useEditor } from '../editor-store/editor-store-context';
 import { type JourneyFlowNode } from '../flow-mapping/flow-types';
 import { NodeStatsBadges } from '../live-stats/NodeStatsBadges';
 import { handleLabel, handleTone } from '../node-catalogue/handle-label';
@@ -9,16 +10,32 @@ import { NodeIcon } from '../node-catalogue/node-icon';
 import { worstSeverity } from '../validation/problems-index';
 import { ProblemMarker } from './ProblemMarker';
 
-/** The out-handles of a node that are connected (the others are drawn hollow, asking to be connected). */
+/** Per edges array: each node's connected out-handles, as one sorted key (built once, O(edges)). */
+const connectedIndexCache = new WeakMap<readonly JourneyEdge[], ReadonlyMap<string, string>>();
+
+function connectedHandlesKey(edges: readonly JourneyEdge[], nodeId: string): string {
+  let index = connectedIndexCache.get(edges);
+  if (index === undefined) {
+    const handles = new Map<string, string[]>();
+    for (const edge of edges) {
+      const list = handles.get(edge.source);
+      if (list === undefined) handles.set(edge.source, [edge.sourceHandle ?? '']);
+      else list.push(edge.sourceHandle ?? '');
+    }
+    index = new Map([...handles].map(([source, list]) => [source, list.sort().join('\u0000')]));
+    connectedIndexCache.set(edges, index);
+  }
+  return index.get(nodeId) ?? '';
+}
+
+/**
+ * The out-handles of a node that are connected (the others are drawn hollow, asking to be connected).
+ * Read from the editor store through a shared index, not from React Flow's store: React Flow's
+ * store changes on every frame of a pan, and 300 cards each scanning every edge made panning slow.
+ */
 function useConnectedHandles(nodeId: string): ReadonlySet<string> {
-  const used = useStore((state) =>
-    state.edges
-      .filter((edge) => edge.source === nodeId)
-      .map((edge) => edge.sourceHandle ?? '')
-      .sort()
-      .join('\u0000'),
-  );
-  return new Set(used.split('\u0000'));
+  const used = useEditor((state) => connectedHandlesKey(state.graph.edges, nodeId));
+  return useMemo(() => new Set(used.split('\u0000')), [used]);
 }
 
 /** A node on the canvas: its type, name, key setting, out-handles, problems and live counters. */
@@ -30,7 +47,14 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, data, selecte
   const severity = worstSeverity(problems);
   const updateNodeInternals = useUpdateNodeInternals();
   const handlesKey = handles.join('\u0000');
-  useEffect(() => updateNodeInternals(id), [handlesKey, id, updateNodeInternals]);
+  // React Flow measures a node's handles when it mounts; re-measure only when they change later
+  // (on mount, 300 cards each asking for it meant 300 separate re-measures of the whole flow).
+  const measuredHandlesKey = useRef(handlesKey);
+  useEffect(() => {
+    if (measuredHandlesKey.current === handlesKey) return;
+    measuredHandlesKey.current = handlesKey;
+    updateNodeInternals(id);
+  }, [handlesKey, id, updateNodeInternals]);
 
   const label = node.label?.trim() ?? '';
   const single = handles.length === 1 && handles[0] === 'next';
