@@ -28,7 +28,7 @@ import { JourneyThrottle } from './send/journey-throttle';
 import { SendBatcher } from './send/send-batcher';
 import { SendMessages } from './send/send-message.usecase';
 import { Sweep } from './sweeper/sweep.usecase';
-import { FireTimer } from './timers/fire-timer.usecase';
+import { FireTimers } from './timers/fire-timer.usecase';
 
 @Injectable()
 class ExecutionRedisCloser implements OnApplicationShutdown {
@@ -59,7 +59,7 @@ export class ExecutionModule {
       SendBatcher,
       JourneyThrottle,
       Sweep,
-      FireTimer,
+      FireTimers,
       EnterUsersThroughApi,
       LaunchSegment,
     ];

@@ -3,11 +3,11 @@ import { type Job } from 'bullmq';
 import { EngineWorkerHost } from './engine-worker-host';
 import { workerOptions } from './worker-options';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
-import { FireTimer } from '../timers/fire-timer.usecase';
+import { FireTimers } from '../timers/fire-timer.usecase';
 
 @Processor(QUEUES.timers, workerOptions())
 export class TimersProcessor extends EngineWorkerHost {
-  constructor(private readonly fireTimer: FireTimer) {
+  constructor(private readonly fireTimer: FireTimers) {
     super();
   }
 
