@@ -2,10 +2,8 @@ import { type JourneyGraph, type JourneySettings } from '@engine/journey';
 import { DateTime } from 'luxon';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
-import { createReachableUser, instancesOf, messagesOf } from './fixtures';
+import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
-const node = (id: string, type: string, data: object, x: number) => ({ id, type, data, position: { x, y: 0 } }) as JourneyGraph['nodes'][number];
-const edge = (source: string, target: string, sourceHandle = 'next') => ({ id: `${source}-${sourceHandle}-${target}`, source, sourceHandle, target });
 
 /** `event` -> push -> email -> exit, with the given settings. */
 function pushThenEmail(event: string, settings: Partial<JourneySettings>): JourneyGraph {

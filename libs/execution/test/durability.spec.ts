@@ -3,10 +3,8 @@ import { StepUsers } from '../src/batch/step-users.usecase';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { Sweep } from '../src/sweeper/sweep.usecase';
 import { eventually, type ExecutionHarness, obliterateQueues, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
-import { createReachableUser, instancesOf, messagesOf } from './fixtures';
+import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
-const node = (id: string, type: string, data: object, x: number) => ({ id, type, data, position: { x, y: 0 } }) as JourneyGraph['nodes'][number];
-const edge = (source: string, target: string) => ({ id: `${source}-${target}`, source, sourceHandle: 'next', target });
 
 /** Signup -> count it in a tag -> exit; re-entry always, so every Signup is one instance. */
 const counting: JourneyGraph = {

@@ -35,3 +35,9 @@ export async function messagesOf(db: TestDatabase, userId: string): Promise<Mess
 export async function instancesOf(db: TestDatabase, userId: string): Promise<Array<{ id: string; status: string; current_node_id: string }>> {
   return db.dataSource.query(`SELECT id, status, current_node_id FROM journey_instances WHERE user_id = $1 ORDER BY entered_at`, [userId]);
 }
+
+/** A node for test graphs, laid out left to right. */
+export const node = (id: string, type: string, data: object, x: number) => ({ id, type, data, position: { x, y: 0 } }) as JourneyGraph['nodes'][number];
+
+/** An edge for test graphs; its id is unique per source handle. */
+export const edge = (source: string, target: string, sourceHandle = 'next') => ({ id: `${source}-${sourceHandle}-${target}`, source, sourceHandle, target });

@@ -1,10 +1,8 @@
 import { type JourneyGraph } from '@engine/journey';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
-import { createReachableUser, messagesOf } from './fixtures';
+import { createReachableUser, edge, messagesOf, node } from './fixtures';
 
-const node = (id: string, type: string, data: object, x: number) => ({ id, type, data, position: { x, y: 0 } }) as JourneyGraph['nodes'][number];
-const edge = (source: string, target: string, sourceHandle = 'next') => ({ id: `${source}-${sourceHandle}`, source, sourceHandle, target });
 
 /** Visit -> "bought more than 50 in the last 30 days?" -> yes: push / no: email. */
 const journey: JourneyGraph = {

@@ -5,6 +5,7 @@ import { type JourneyGraph } from '@engine/journey';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { type EnterUsersJob, QUEUES } from '../queues/queue-names';
+import { ensureUsers } from '../users/ensure-users';
 
 export interface ApiEntry {
   /** The customer's id of the user; unknown users are created. */
@@ -39,18 +40,7 @@ export class EnterUsersThroughApi {
     const nodeId = entryNodeId ?? apiEntries[0];
     if (!apiEntries.includes(nodeId)) throw new UnprocessableEntityException(`entryNodeId "${nodeId}" is not an API entry of this journey (${apiEntries.join(', ')})`);
 
-    const externalIds = [...new Set(entries.map((entry) => entry.userId))];
-    const users = await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO users (project_id, external_id) SELECT $1, unnest($2::text[]) ON CONFLICT (project_id, external_id) DO NOTHING`,
-        [projectId, externalIds],
-      );
-      return manager.query<Array<{ id: string; external_id: string }>>(`SELECT id, external_id FROM users WHERE project_id = $1 AND external_id = ANY($2)`, [
-        projectId,
-        externalIds,
-      ]);
-    });
-    const idOf = new Map(users.map((user) => [user.external_id, user.id]));
+    const idOf = await this.dataSource.transaction((manager) => ensureUsers(manager, projectId, entries.map((entry) => entry.userId)));
     // Entries with different attributes cannot share a job; group by attributes.
     const byAttributes = new Map<string, string[]>();
     for (const entry of entries) {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { EngineMetrics } from '../metrics/engine-metrics';
+import { ensureUsers } from '../users/ensure-users';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
 import { QUEUES } from '../queues/queue-names';
 
@@ -39,16 +40,7 @@ export class IngestEvents {
   async execute(projectId: string, events: IncomingEvent[]): Promise<IngestResult> {
     if (events.length === 0) return { accepted: 0, duplicates: 0 };
     const inserted = await this.dataSource.transaction(async (manager) => {
-      const externalIds = [...new Set(events.map((event) => event.userId))];
-      await manager.query(
-        `INSERT INTO users (project_id, external_id) SELECT $1, unnest($2::text[]) ON CONFLICT (project_id, external_id) DO NOTHING`,
-        [projectId, externalIds],
-      );
-      const users = await manager.query<Array<{ id: string; external_id: string }>>(
-        `SELECT id, external_id FROM users WHERE project_id = $1 AND external_id = ANY($2)`,
-        [projectId, externalIds],
-      );
-      const idByExternal = new Map(users.map((user) => [user.external_id, user.id]));
+      const idByExternal = await ensureUsers(manager, projectId, events.map((event) => event.userId));
       return manager.query<Array<{ user_id: string }>>(
         `INSERT INTO events (project_id, user_id, name, attributes, occurred_at, idempotency_key)
          SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[])

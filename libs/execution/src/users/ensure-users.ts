@@ -1,0 +1,18 @@
+import { type EntityManager } from 'typeorm';
+
+/**
+ * Internal ids of users known by the customer's ids, creating the unknown ones (events and API
+ * entries may name users nobody upserted yet).
+ */
+export async function ensureUsers(manager: EntityManager, projectId: string, externalIds: string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(externalIds)];
+  await manager.query(
+    `INSERT INTO users (project_id, external_id) SELECT $1, unnest($2::text[]) ON CONFLICT (project_id, external_id) DO NOTHING`,
+    [projectId, distinct],
+  );
+  const users = await manager.query<Array<{ id: string; external_id: string }>>(
+    `SELECT id, external_id FROM users WHERE project_id = $1 AND external_id = ANY($2)`,
+    [projectId, distinct],
+  );
+  return new Map(users.map((user) => [user.external_id, user.id]));
+}
