@@ -9,10 +9,11 @@
 //   - load: from navigation to every node of the journey rendered and measured on the canvas;
 //   - panning: the pane dragged back and forth for ~3 s while the page records
 //     requestAnimationFrame deltas: mean, p95, max and the share of dropped frames
-//     (frames a 60 Hz display would have shown but the page did not produce).
+//     (frames a 60 Hz display would have shown but the page did not produce); once with the
+//     whole journey in view (zoomed far out for 300 nodes) and once at 100 %.
 // Both sizes are printed with their ratio ("300 nodes / 30 nodes").
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,11 @@ const { values } = parseArgs({
     small: { type: 'string', default: '30' },
     runs: { type: 'string', default: '3' },
     'pan-ms': { type: 'string', default: '3000' },
+    // Writes a Chromium performance trace of the first pan of the big journey (open it in
+    // chrome://tracing or the DevTools Performance panel) and prints where the main thread went.
+    trace: { type: 'string' },
+    // Saves what the big journey looks like, whole and at 100 %, into this folder.
+    screenshots: { type: 'string' },
   },
 });
 const SIZES = [Number(values.nodes), Number(values.small)];
@@ -162,7 +168,7 @@ async function load(size) {
 }
 
 /** Drags the empty pane around in circles for PAN_MS while the page records frame deltas. */
-async function pan() {
+async function pan(trace) {
   // Let the page settle after loading (a gesture that starts while React is still busy with the
   // journey can be lost): an idle callback, then half a second.
   await page.evaluate(() => new Promise((resolveIdle) => requestIdleCallback(() => resolveIdle(), { timeout: 10_000 })));
@@ -189,6 +195,7 @@ async function pan() {
   const transform = () => page.evaluate(() => document.querySelector('.react-flow__viewport').style.transform);
   const before = await transform();
   await page.mouse.move(cx + radius, cy);
+  const tracing = trace === undefined ? undefined : await startTrace();
   await page.mouse.down();
   await page.evaluate(() => {
     window.__frames = [];
@@ -208,6 +215,7 @@ async function pan() {
     await page.mouse.move(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
   }
   await page.mouse.up();
+  if (tracing !== undefined) await tracing.stop(trace);
   const after = await transform();
   if (after === before) throw new Error(`the canvas did not pan (grabbed at ${Math.round(grab.x)},${Math.round(grab.y)}; viewport ${after})`);
   const frames = await page.evaluate(() => {
@@ -226,7 +234,57 @@ async function pan() {
   };
 }
 
+/** Starts a Chromium trace; stop(file) writes it and prints the busiest events of each thread. */
+async function startTrace() {
+  const cdp = await context.newCDPSession(page);
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz', 'gpu', 'v8.execute', 'disabled-by-default-devtools.timeline.invalidationTracking'];
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReturnAsStream' });
+  return { stop: (file) => stopTrace(cdp, file) };
+}
+
+async function stopTrace(cdp, file) {
+  const complete = new Promise((resolveComplete) => cdp.once('Tracing.tracingComplete', resolveComplete));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  writeFileSync(file, text);
+  // Self time per event name and thread, for complete events ("X") only.
+  const events = JSON.parse(text).traceEvents ?? JSON.parse(text);
+  const threadNames = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const totals = new Map();
+  for (const event of events) {
+    if (event.ph !== 'X' || typeof event.dur !== 'number') continue;
+    const key = `${threadNames.get(`${event.pid}:${event.tid}`) ?? event.tid} | ${event.name}`;
+    totals.set(key, (totals.get(key) ?? 0) + event.dur / 1000);
+  }
+  console.log(`\nTrace written to ${file}; busiest events (total ms, nested events counted in their parents too):`);
+  for (const [key, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(8)}  ${key}`);
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Fits the whole journey in view, then zooms in with the wheel over its centre until at `zoom`. */
+async function zoomTo(zoom) {
+  await page.click('.react-flow__controls-fitview');
+  await page.waitForTimeout(100);
+  const pane = await page.evaluate(() => {
+    const box = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
+  await page.mouse.move(pane.x, pane.y);
+  const scale = () => page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1] ?? 1));
+  for (let step = 0; step < 60 && (await scale()) < zoom; step += 1) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(30);
+  }
+  if ((await scale()) < zoom) throw new Error(`could not zoom in to ${zoom}`);
+}
 
 let failed = false;
 const results = new Map();
@@ -234,13 +292,19 @@ try {
   await load(SIZES[1]); // warm-up: the bundle in the cache, the JIT awake
   for (const size of SIZES) {
     const loads = [];
-    const pans = [];
+    const farPans = [];
+    const nearPans = [];
     for (let run = 0; run < RUNS; run += 1) {
       loads.push(await load(size));
-      pans.push(await pan());
+      const first = size === SIZES[0] && run === 0;
+      if (first && values.screenshots !== undefined) await page.screenshot({ path: join(values.screenshots, `canvas-${size}-whole.png`) });
+      farPans.push(await pan(first ? values.trace : undefined));
+      await zoomTo(1);
+      if (first && values.screenshots !== undefined) await page.screenshot({ path: join(values.screenshots, `canvas-${size}-100.png`) });
+      nearPans.push(await pan());
     }
-    const pick = (key) => median(pans.map((result) => result[key]));
-    results.set(size, { load: median(loads), frames: pick('frames'), mean: pick('mean'), p95: pick('p95'), max: pick('max'), dropped: pick('dropped') });
+    const summary = (pans) => Object.fromEntries(['frames', 'mean', 'p95', 'max', 'dropped'].map((key) => [key, median(pans.map((result) => result[key]))]));
+    results.set(size, { load: median(loads), fit: summary(farPans), near: summary(nearPans) });
   }
 } catch (error) {
   failed = true;
@@ -252,26 +316,18 @@ rmSync(userDataDir, { recursive: true, force: true });
 if (failed) process.exit(1);
 
 const [big, small] = SIZES.map((size) => results.get(size));
-const rows = [
-  ['load (ms)', (r) => r.load.toFixed(0)],
-  ['pan frames', (r) => String(r.frames)],
-  ['frame mean (ms)', (r) => r.mean.toFixed(1)],
-  ['frame p95 (ms)', (r) => r.p95.toFixed(1)],
-  ['frame max (ms)', (r) => r.max.toFixed(1)],
-  ['dropped frames', (r) => `${(r.dropped * 100).toFixed(1)}%`],
-];
-const ratio = (key) => {
-  const a = big[key];
-  const b = small[key];
-  if (key === 'dropped') return b === 0 ? (a === 0 ? '1.00x' : 'n/a') : `${(a / b).toFixed(2)}x`;
-  return `${(a / b).toFixed(2)}x`;
-};
-const keys = ['load', 'frames', 'mean', 'p95', 'max', 'dropped'];
+const times = (a, b) => (b === 0 ? (a === 0 ? '1.00x' : 'n/a') : `${(a / b).toFixed(2)}x`);
+const row = (label, a, b, format) => console.log(`${label.padEnd(26)}${format(a).padStart(12)}${format(b).padStart(12)}${times(a, b).padStart(14)}`);
 console.log(`\nCanvas, Chromium headless 1280x800, median of ${RUNS} runs, ~${PAN_MS} ms of panning each`);
-console.log(`${''.padEnd(18)}${`${SIZES[0]} nodes`.padStart(12)}${`${SIZES[1]} nodes`.padStart(12)}${`${SIZES[0]} / ${SIZES[1]}`.padStart(14)}`);
-rows.forEach(([label, format], index) => {
-  console.log(`${label.padEnd(18)}${format(big).padStart(12)}${format(small).padStart(12)}${ratio(keys[index]).padStart(14)}`);
-});
+console.log(`${''.padEnd(26)}${`${SIZES[0]} nodes`.padStart(12)}${`${SIZES[1]} nodes`.padStart(12)}${`${SIZES[0]} / ${SIZES[1]}`.padStart(14)}`);
+row('load (ms)', big.load, small.load, (v) => v.toFixed(0));
+for (const [view, label] of [['fit', 'whole journey'], ['near', 'at 100%']]) {
+  row(`pan ${label}: frames`, big[view].frames, small[view].frames, (v) => String(v));
+  row(`  frame mean (ms)`, big[view].mean, small[view].mean, (v) => v.toFixed(1));
+  row(`  frame p95 (ms)`, big[view].p95, small[view].p95, (v) => v.toFixed(1));
+  row(`  frame max (ms)`, big[view].max, small[view].max, (v) => v.toFixed(1));
+  row(`  dropped frames`, big[view].dropped, small[view].dropped, (v) => `${(v * 100).toFixed(1)}%`);
+}
 if (errors.length > 0) {
   console.error(`\nThe app logged errors:\n${errors.join('\n')}`);
   process.exit(1);

@@ -10,6 +10,7 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type DragEvent, type RefObject, useCallback, useEffect, useRef } from 'react';
 import { useEditor, useEditorStoreApi } from '../editor-store/editor-store-context';
@@ -26,6 +27,8 @@ import { type CanvasOverlays, useFlowElements } from './use-flow-elements';
 const NODE_TYPES: NodeTypes = { journey: JourneyNodeCard };
 const EDGE_TYPES: EdgeTypes = { journey: JourneyEdgePath };
 const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1 };
+/** Below this zoom a card's text is too small to read: cards are drawn as coloured tiles. */
+export const FAR_ZOOM = 0.4;
 
 function minimapColour(node: JourneyFlowNode): string {
   return GROUP_ACCENT[NODE_TYPE_INFO[node.data.node.type].group];
@@ -43,6 +46,8 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
   const store = useEditorStoreApi();
   const { nodes, edges } = useFlowElements(overlays);
   const readOnly = useEditor((state) => state.readOnly);
+  // Re-renders only when the zoom crosses FAR_ZOOM, not on every frame of a zoom.
+  const far = useStore((state) => state.transform[2] < FAR_ZOOM);
   const viewRequest = useEditor((state) => state.viewRequest);
   const { screenToFlowPosition, setCenter, getNode, fitView, getViewport, setViewport } = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
   const selectedNodeId = useEditor((state) => (state.selectedNodeIds.length === 1 ? state.selectedNodeIds[0] : undefined));
@@ -112,6 +117,13 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
     [store],
   );
 
+  // While the view pans or zooms nothing on the canvas can be hovered or clicked, so take the
+  // steps and connections out of hit testing: with hundreds of SVG connections, testing every
+  // pointer move against their strokes was most of each frame. A class on the wrapper, not state,
+  // so starting a pan re-renders nothing.
+  const onMoveStart = useCallback(() => wrapperRef.current?.classList.add('journey-canvas--moving'), [wrapperRef]);
+  const onMoveEnd = useCallback(() => wrapperRef.current?.classList.remove('journey-canvas--moving'), [wrapperRef]);
+
   const onDragOver = (event: DragEvent<HTMLDivElement>): void => {
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
@@ -130,7 +142,7 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
   };
 
   return (
-    <div className="journey-canvas" ref={wrapperRef} onDrop={onDrop} onDragOver={onDragOver}>
+    <div className={far ? 'journey-canvas journey-canvas--far' : 'journey-canvas'} ref={wrapperRef} onDrop={onDrop} onDragOver={onDragOver}>
       <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -139,12 +151,15 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
         onNodesChange={(changes) => store.getState().applyNodeChanges(changes)}
         onEdgesChange={(changes) => store.getState().applyEdgeChanges(changes)}
         onConnect={onConnect}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
+        onlyRenderVisibleElements={!far}
         minZoom={0.1}
         maxZoom={2}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this step. Use the arrow keys to move it.' }}
