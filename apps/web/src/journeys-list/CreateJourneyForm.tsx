@@ -17,7 +17,7 @@ export function CreateJourneyForm() {
     setBusy(true);
     setError(undefined);
     try {
-      const created = await journeysApi.create(name.trim() || chosen.title, chosen.graph());
+      const created = await journeysApi.create(name.trim() || chosen.title, await chosen.graph());
       navigate(routePaths.journey(created.id));
     } catch (failure) {
       setError(describeError(failure));

@@ -1,9 +1,12 @@
 import { DEFAULT_JOURNEY_SETTINGS, type JourneyGraph, omnichannelFallbackJourney, whatsappKeywordJourney } from '@engine/journey';
-import { autoLayout } from '../graph-editing/auto-layout';
 import { moveNodes } from '../graph-editing/update-node';
 
-/** An example laid out for the canvas's cards (the library's positions assume narrower ones). */
-function laidOut(graph: JourneyGraph): JourneyGraph {
+/**
+ * An example laid out for the canvas's cards (the library's positions assume narrower ones). The
+ * layout code (dagre) is loaded only then: the journeys list does not need it otherwise.
+ */
+async function laidOut(graph: JourneyGraph): Promise<JourneyGraph> {
+  const { autoLayout } = await import('../graph-editing/auto-layout');
   const copy = structuredClone(graph);
   return moveNodes(copy, autoLayout(copy, new Map()));
 }
@@ -12,7 +15,7 @@ export interface JourneyStarter {
   id: 'blank' | 'omnichannel' | 'whatsapp-keywords';
   title: string;
   description: string;
-  graph: () => JourneyGraph;
+  graph: () => Promise<JourneyGraph>;
 }
 
 /** What a new journey can start from: an entry alone, or one of the worked examples. */
@@ -21,12 +24,13 @@ export const JOURNEY_STARTERS: readonly JourneyStarter[] = [
     id: 'blank',
     title: 'Blank',
     description: 'An entry on an event; add the steps yourself.',
-    graph: () => ({
-      formatVersion: 1,
-      nodes: [{ id: 'entry', type: 'entry.event', position: { x: 0, y: 0 }, data: { event: '' } }],
-      edges: [],
-      settings: structuredClone(DEFAULT_JOURNEY_SETTINGS),
-    }),
+    graph: () =>
+      Promise.resolve({
+        formatVersion: 1,
+        nodes: [{ id: 'entry', type: 'entry.event', position: { x: 0, y: 0 }, data: { event: '' } }],
+        edges: [],
+        settings: structuredClone(DEFAULT_JOURNEY_SETTINGS),
+      }),
   },
   {
     id: 'omnichannel',
