@@ -4,6 +4,7 @@
 // unconnected "No" path in the problems list and fixes it, publishes, and then watches the live
 // counters move when events arrive through the API. Screenshots: test-artifacts/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
   testApp = await startTestApp({ execution: { runWorkers: true, sweepEveryMs: 1_000 } });
   await testApp.app.listen(0, '127.0.0.1');
-  const { port } = testApp.app.getHttpServer().address() as AddressInfo;
+  const { port } = (testApp.app.getHttpServer() as Server).address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
   userDataDir = mkdtempSync(join(tmpdir(), 'journey-e2e-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
