@@ -1,8 +1,9 @@
-import { BUILT_IN_EVENTS, classifyCondition, type Condition, describeCondition } from '@engine/journey';
+import { BUILT_IN_EVENTS, type Condition, describeCondition } from '@engine/journey';
 import { useId } from 'react';
 import { FieldProblems } from '../forms/FieldProblems';
 import { type JourneyProblem } from '../validation/journey-validator';
-import { ConditionGroup, type GroupKind, newFieldCondition } from './ConditionGroup';
+import { ConditionGroup, newFieldCondition } from './ConditionGroup';
+import { type GroupKind, groupCondition, groupItemPath, isNegatedGroup, readGroup } from './condition-layout';
 import { type ConditionContext, fieldSuggestions } from './condition-vocabulary';
 
 interface ConditionEditorProps {
@@ -20,28 +21,30 @@ interface ConditionEditorProps {
 }
 
 /**
- * A visual editor for the condition language: field / operator / value rows in "all" or "any"
- * groups, nested groups and past-event conditions, with the condition read back as a sentence.
+ * A visual editor for the condition language: field / operator / value rows in "all", "any",
+ * "none" or "not all" groups, nested groups and past-event conditions, each row negatable, with
+ * the condition read back as a sentence.
  */
 export function ConditionEditor({ label, value, onChange, path, problems, context, optional = false, emptyText }: ConditionEditorProps) {
   const fieldListId = useId();
   const eventListId = useId();
   const titleId = useId();
   const own = problems.filter((problem) => problem.field !== undefined && (problem.field === path || problem.field.startsWith(`${path}.`)));
-  const classified = value === undefined ? undefined : classifyCondition(value);
-  const isGroup = classified?.kind === 'and' || classified?.kind === 'or';
-  const kind: GroupKind = classified?.kind === 'or' ? 'or' : 'and';
-  const items: Condition[] =
-    value === undefined ? [] : classified?.kind === 'and' ? classified.condition.and : classified?.kind === 'or' ? classified.condition.or : [value];
+  // A single row (negated or not) is shown as the only row of an "all of" group.
+  const group = value === undefined ? undefined : readGroup(value);
+  const isGroup = group !== undefined;
+  const kind: GroupKind = group?.kind ?? 'and';
+  const items: Condition[] = value === undefined ? [] : (group?.items ?? [value]);
 
   const change = (nextKind: GroupKind, nextItems: Condition[]): void => {
-    if (nextItems.length === 0) onChange(optional ? undefined : { and: [] });
+    // An emptied "none of" keeps its negation: the user chose it and will add to it.
+    if (nextItems.length === 0) onChange(optional ? undefined : isNegatedGroup(nextKind) ? groupCondition(nextKind, []) : { and: [] });
     else if (nextItems.length === 1 && !isGroup && nextKind === 'and') onChange(nextItems[0]);
-    else onChange(nextKind === 'and' ? { and: nextItems } : { or: nextItems });
+    else onChange(groupCondition(nextKind, nextItems));
   };
-  // Problems of the direct children: `path.and[i]` in a group, else the whole path for the single row.
-  const itemPath = (index: number): string => (isGroup ? `${path}.${kind}[${index}]` : path);
-  const shownProblems = own.filter((problem) => problem.field === path && isGroup);
+  // Problems of the direct children: `path.and[i]` (`path.not.or[i]`) in a group, else the whole path for the single row.
+  const itemPath = (index: number): string => (isGroup ? groupItemPath(kind, path, index) : path);
+  const shownProblems = own.filter((problem) => isGroup && (problem.field === path || (isNegatedGroup(kind) && problem.field === `${path}.not`)));
 
   return (
     <section className="condition-editor" aria-labelledby={titleId}>

@@ -3,19 +3,23 @@ import { useId } from 'react';
 import { FieldProblems } from '../forms/FieldProblems';
 import { type JourneyProblem } from '../validation/journey-validator';
 import { ConditionValueInput } from './ConditionValueInput';
+import { NegationToggle } from './NegationToggle';
 import { formatConditionValue, parseConditionValue } from './condition-value-text';
 import { OPERATOR_OPTIONS } from './condition-vocabulary';
 
 interface FieldConditionRowProps {
   condition: FieldCondition;
   onChange: (condition: FieldCondition) => void;
+  /** Shown inside a `not`: the group wraps and unwraps it. */
+  negated: boolean;
+  onNegatedChange: (negated: boolean) => void;
   onRemove: () => void;
   problems: readonly JourneyProblem[];
   fieldListId: string;
 }
 
-/** `field  operator  value` with a remove button. */
-export function FieldConditionRow({ condition, onChange, onRemove, problems, fieldListId }: FieldConditionRowProps) {
+/** `[Not]  field  operator  value` with a remove button. */
+export function FieldConditionRow({ condition, onChange, negated, onNegatedChange, onRemove, problems, fieldListId }: FieldConditionRowProps) {
   const id = useId();
   const invalid = problems.some((problem) => problem.severity === 'error');
   const changeOperator = (op: ComparisonOperator): void => {
@@ -28,6 +32,7 @@ export function FieldConditionRow({ condition, onChange, onRemove, problems, fie
   };
   return (
     <div className={invalid ? 'condition-row condition-row--error' : 'condition-row'} role="group" aria-label="Condition">
+      <NegationToggle negated={negated} onChange={onNegatedChange} />
       <input
         className="input input--mono condition-row__field"
         aria-label="Field"

@@ -1,6 +1,7 @@
 import { type HistoryCondition } from '@engine/journey';
 import { FieldProblems } from '../forms/FieldProblems';
 import { type JourneyProblem } from '../validation/journey-validator';
+import { NegationToggle } from './NegationToggle';
 import { COUNT_OPTIONS } from './condition-vocabulary';
 
 type CountOp = NonNullable<HistoryCondition['history']['count']>['op'];
@@ -8,18 +9,22 @@ type CountOp = NonNullable<HistoryCondition['history']['count']>['op'];
 interface HistoryConditionRowProps {
   condition: HistoryCondition;
   onChange: (condition: HistoryCondition) => void;
+  /** Shown inside a `not`: the group wraps and unwraps it. */
+  negated: boolean;
+  onNegatedChange: (negated: boolean) => void;
   onRemove: () => void;
   problems: readonly JourneyProblem[];
   eventListId: string;
 }
 
-/** "Did <event> at least 1 times within 30d": past behaviour, counted by the engine. */
-export function HistoryConditionRow({ condition, onChange, onRemove, problems, eventListId }: HistoryConditionRowProps) {
+/** "[Not] Did <event> at least 1 times within 30d": past behaviour, counted by the engine. */
+export function HistoryConditionRow({ condition, onChange, negated, onNegatedChange, onRemove, problems, eventListId }: HistoryConditionRowProps) {
   const history = condition.history;
   const count = history.count ?? { op: 'gte', value: 1 };
   const update = (patch: Partial<HistoryCondition['history']>): void => onChange({ history: { ...history, ...patch } });
   return (
     <div className="condition-row condition-row--history" role="group" aria-label="Past event condition">
+      <NegationToggle negated={negated} onChange={onNegatedChange} />
       <span className="condition-row__word">Did</span>
       <input
         className="input input--mono condition-row__field"

@@ -1,4 +1,5 @@
 import { type ComparisonOperator } from '@engine/journey';
+import { type GroupKind } from './condition-layout';
 
 export const OPERATOR_OPTIONS: ReadonlyArray<{ value: ComparisonOperator; label: string }> = [
   { value: 'eq', label: 'is' },
@@ -21,6 +22,14 @@ export const COUNT_OPTIONS = [
   { value: 'lt', label: 'fewer than' },
   { value: 'neq', label: 'not exactly' },
 ] as const;
+
+/** "Match <label> of:" and the group's name; the negated kinds are a `not` around `or` / `and`. */
+export const GROUP_KIND_OPTIONS: ReadonlyArray<{ value: GroupKind; label: string; title: string }> = [
+  { value: 'and', label: 'all', title: 'All of these' },
+  { value: 'or', label: 'any', title: 'Any of these' },
+  { value: 'not-or', label: 'none', title: 'None of these' },
+  { value: 'not-and', label: 'not all', title: 'Not all of these' },
+];
 
 /** Where a condition is evaluated decides which fields make sense first. */
 export type ConditionContext = 'event' | 'profile';

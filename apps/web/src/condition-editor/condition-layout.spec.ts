@@ -1,0 +1,39 @@
+import { checkConditionShape, type Condition } from '@engine/journey';
+import { describe, expect, it } from 'vitest';
+import { type GroupKind, groupCondition, groupItemPath, readGroup, readRow, withNegation } from './condition-layout';
+
+const plan: Condition = { field: 'tags.plan', op: 'eq', value: 'pro' };
+const bought: Condition = { history: { event: 'Purchase', within: '30d' } };
+
+describe('how the editor lays out a condition', () => {
+  it('shows and, or and a not around either as groups, and builds the same condition back', () => {
+    const kinds: GroupKind[] = ['and', 'or', 'not-and', 'not-or'];
+    for (const kind of kinds) {
+      const condition = groupCondition(kind, [plan, bought]);
+      expect(checkConditionShape(condition, 'condition')).toEqual([]);
+      expect(readGroup(condition)).toEqual({ kind, items: [plan, bought] });
+    }
+    expect(groupCondition('not-or', [plan])).toEqual({ not: { or: [plan] } });
+    expect(readGroup(plan)).toBeUndefined();
+    expect(readGroup({ not: plan })).toBeUndefined();
+    expect(readGroup({ not: { not: { and: [plan] } } })).toBeUndefined();
+  });
+
+  it('shows a field or past-event condition, negated or not, as a row', () => {
+    expect(readRow(plan)).toEqual({ kind: 'field', condition: plan, negated: false });
+    expect(readRow({ not: plan })).toEqual({ kind: 'field', condition: plan, negated: true });
+    expect(readRow({ not: bought })).toEqual({ kind: 'history', condition: bought, negated: true });
+    expect(readRow({ not: { not: plan } })).toBeUndefined();
+    expect(readRow({ and: [plan] })).toBeUndefined();
+    expect(withNegation(plan, true)).toEqual({ not: plan });
+    expect(withNegation(plan, false)).toBe(plan);
+    expect(checkConditionShape(withNegation(bought, true), 'condition')).toEqual([]);
+  });
+
+  it('names the items of a group as the validator does', () => {
+    expect(groupItemPath('and', 'data.where', 1)).toBe('data.where.and[1]');
+    expect(groupItemPath('or', 'data.where', 0)).toBe('data.where.or[0]');
+    expect(groupItemPath('not-or', 'data.where', 2)).toBe('data.where.not.or[2]');
+    expect(groupItemPath('not-and', 'data.where.and[0]', 0)).toBe('data.where.and[0].not.and[0]');
+  });
+});
