@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, describeError } from '../api/api-error';
 import { type JourneyDetail, type PublishRefusal } from '../api/journey-types';
 import { journeysApi } from '../api/journeys-api';
@@ -7,30 +7,38 @@ import { useAutosave } from '../autosave/use-autosave';
 import { createEditorStore, EMPTY_GRAPH } from '../editor-store/editor-store';
 import { EditorStoreProvider } from '../editor-store/editor-store-context';
 import { JourneySettingsDialog } from '../journey-settings/JourneySettingsDialog';
+import { formatPublishedAt } from '../journey-versions/published-at';
+import { VersionsDialog } from '../journey-versions/VersionsDialog';
 import { useLiveStats } from '../live-stats/use-live-stats';
 import { TestRunDrawer } from '../test-run/TestRunDrawer';
 import { Notice, type NoticeMessage } from '../ui/Notice';
 import { ValidationProvider } from '../validation/validation-context';
-import { CanvasToolbar, type CanvasView } from './CanvasToolbar';
+import { type CanvasView, canvasViewKey, DRAFT_VIEW, LIVE_VIEW } from './canvas-view';
+import { CanvasToolbar } from './CanvasToolbar';
 import { CanvasWorkspace } from './CanvasWorkspace';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 
 /**
  * One journey: the draft on the canvas (autosaved), or, for a live journey, the live version
- * read-only with its statistics; publish, pause and resume; test runs.
+ * read-only with its statistics, or any older published version read-only (and copied back into
+ * the draft on request); publish, pause and resume; test runs.
  */
 export function CanvasPage({ journeyId }: { journeyId: string }) {
   const [draftStore] = useState(() => createEditorStore());
   const [liveStore] = useState(() => createEditorStore(EMPTY_GRAPH, { readOnly: true }));
+  const [versionStore] = useState(() => createEditorStore(EMPTY_GRAPH, { readOnly: true }));
   const [journey, setJourney] = useState<JourneyDetail>();
   const [loadError, setLoadError] = useState<string>();
   const [loadToken, setLoadToken] = useState(0);
-  const [view, setView] = useState<CanvasView>('draft');
+  const [view, setView] = useState<CanvasView>(DRAFT_VIEW);
   const [liveVersion, setLiveVersion] = useState<number>();
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<NoticeMessage>();
   const [busy, setBusy] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  /** Bumped by every view change: a version that arrives after the user moved on is not shown. */
+  const viewRequestRef = useRef(0);
   const [testRunOpen, setTestRunOpen] = useState(false);
   const [testUserNodeId, setTestUserNodeId] = useState<string>();
 
@@ -42,13 +50,14 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
       setName(detail.name);
       setLoadToken((token) => token + 1);
       setLoadError(undefined);
+      viewRequestRef.current += 1;
       if ((detail.status === 'live' || detail.status === 'paused') && detail.liveVersionNumber !== null) {
         const version = await journeysApi.version(journeyId, detail.liveVersionNumber);
         liveStore.getState().load(version.graph, { readOnly: true });
         setLiveVersion(version.version);
-        setView('live');
+        setView(LIVE_VIEW);
       } else {
-        setView('draft');
+        setView(DRAFT_VIEW);
       }
     } catch (error) {
       setLoadError(describeError(error));
@@ -69,12 +78,48 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
     onSaved: (saved) => setJourney((current) => (current === undefined ? current : { ...current, name: saved.name, revision: saved.revision, updatedAt: saved.updatedAt })),
   });
 
-  const liveView = view === 'live' && liveVersion !== undefined;
-  const activeStore = liveView ? liveStore : draftStore;
+  const shown: CanvasView = view.kind === 'live' && liveVersion === undefined ? DRAFT_VIEW : view;
+  const liveView = shown.kind === 'live';
+  const activeStore = shown.kind === 'version' ? versionStore : liveView ? liveStore : draftStore;
   const live = useLiveStats(journeyId, liveView);
-  useCanvasShortcuts(activeStore, !settingsOpen);
+  useCanvasShortcuts(activeStore, !settingsOpen && !versionsOpen);
   const onUserAt = useCallback((nodeId: string | undefined) => setTestUserNodeId(nodeId), []);
   const dismissNotice = useCallback(() => setNotice(undefined), []);
+
+  const changeView = (next: CanvasView): void => {
+    viewRequestRef.current += 1;
+    if (next.kind !== 'draft') void autosave.flush();
+    setView(next);
+  };
+
+  /** The live version goes to the live view (with statistics); any other is fetched and shown read-only. */
+  const showVersion = async (version: number): Promise<void> => {
+    setVersionsOpen(false);
+    if (version === liveVersion) {
+      changeView(LIVE_VIEW);
+      return;
+    }
+    const request = (viewRequestRef.current += 1);
+    try {
+      const loaded = await journeysApi.version(journeyId, version);
+      if (request !== viewRequestRef.current) return;
+      versionStore.getState().load(loaded.graph, { readOnly: true });
+      changeView({ kind: 'version', version: loaded.version, publishedAt: loaded.publishedAt });
+    } catch (error) {
+      if (request === viewRequestRef.current) setNotice({ kind: 'error', text: `Version ${version} could not be opened: ${describeError(error)}` });
+    }
+  };
+
+  /** Copies the version on the canvas into the draft as one edit: autosave saves it, Undo takes it back. */
+  const restoreAsDraft = (): void => {
+    const version = shown.kind === 'version' ? shown.version : shown.kind === 'live' ? liveVersion : undefined;
+    if (version === undefined || draftStore.getState().readOnly) return;
+    if (!window.confirm(`Replace the draft with version ${version}? Undo in the draft brings the current draft back.`)) return;
+    const graph = (shown.kind === 'version' ? versionStore : liveStore).getState().graph;
+    draftStore.getState().replaceGraph(structuredClone(graph));
+    changeView(DRAFT_VIEW);
+    setNotice({ kind: 'success', text: `Version ${version} copied into the draft; publish to make it live.` });
+  };
 
   const publish = async (): Promise<void> => {
     setBusy(true);
@@ -87,7 +132,7 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
       liveStore.getState().load(version.graph, { readOnly: true });
       setLiveVersion(version.version);
       setJourney((current) => (current === undefined ? current : { ...current, status: 'live', liveVersionNumber: version.version, liveVersionId: version.id }));
-      setView('live');
+      changeView(LIVE_VIEW);
       setNotice({
         kind: 'success',
         text: `Version ${version.version} is live: new users enter it now.`,
@@ -141,16 +186,13 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
     <ReactFlowProvider>
       <EditorStoreProvider store={activeStore}>
         <ValidationProvider>
-          <main className={`canvas-page canvas-page--${liveView ? 'live' : 'draft'}`} aria-label={`Journey ${journey.name}`}>
+          <main className={`canvas-page canvas-page--${shown.kind}`} aria-label={`Journey ${journey.name}`}>
             <CanvasToolbar
               journey={journey}
               name={name}
               onNameChange={setName}
-              view={liveView ? 'live' : 'draft'}
-              onViewChange={(next) => {
-                if (next === 'live') void autosave.flush();
-                setView(next);
-              }}
+              view={shown}
+              onViewChange={changeView}
               saveState={autosave.state}
               onReload={() => void load()}
               busy={busy}
@@ -161,11 +203,17 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
               onToggleTestRun={() => setTestRunOpen((open) => !open)}
               testRunOpen={testRunOpen}
               onShowProblems={() => activeStore.getState().select([])}
+              onOpenVersions={() => setVersionsOpen(true)}
+              onRestoreAsDraft={restoreAsDraft}
             />
             {liveView ? (
               <div className="canvas-banner canvas-banner--live">
                 Live version {liveVersion}{journey.status === 'paused' ? ' (paused)' : ''} — read-only, statistics refresh every 3 seconds.
                 {live.error !== undefined && <span className="error-text"> Statistics unavailable: {live.error}</span>}
+              </div>
+            ) : shown.kind === 'version' ? (
+              <div className="canvas-banner canvas-banner--version">
+                Version {shown.version}, published {formatPublishedAt(shown.publishedAt)} — read-only.
               </div>
             ) : journey.status === 'archived' ? (
               <div className="canvas-banner">Archived — read-only. Duplicate it from the journey list to reuse it.</div>
@@ -177,7 +225,7 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
               stats={liveView ? live.stats : undefined}
               testUserNodeId={testUserNodeId}
               onOpenSettings={() => setSettingsOpen(true)}
-              viewKey={liveView ? `live-${liveVersion}` : 'draft'}
+              viewKey={canvasViewKey(shown, liveVersion)}
             />
             <TestRunDrawer
               journeyId={journeyId}
@@ -187,6 +235,14 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
               onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
             />
             <JourneySettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+            <VersionsDialog
+              journeyId={journeyId}
+              open={versionsOpen}
+              onClose={() => setVersionsOpen(false)}
+              archived={journey.status === 'archived'}
+              shownVersion={shown.kind === 'version' ? shown.version : liveView ? liveVersion : undefined}
+              onChoose={(version) => void showVersion(version)}
+            />
             <Notice notice={notice} onDismiss={dismissNotice} />
           </main>
         </ValidationProvider>

@@ -7,8 +7,7 @@ import { routePaths } from '../routing/app-route';
 import { ActionIcon } from '../ui/ActionIcon';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useProblems } from '../validation/validation-context';
-
-export type CanvasView = 'draft' | 'live';
+import { type CanvasView, DRAFT_VIEW, LIVE_VIEW } from './canvas-view';
 
 interface CanvasToolbarProps {
   journey: JourneyDetail;
@@ -26,6 +25,9 @@ interface CanvasToolbarProps {
   onToggleTestRun: () => void;
   testRunOpen: boolean;
   onShowProblems: () => void;
+  onOpenVersions: () => void;
+  /** Copies the version on the canvas (live or older) into the draft. */
+  onRestoreAsDraft: () => void;
 }
 
 /** The bar above the canvas: name, status, saving, editing tools and the lifecycle actions. */
@@ -38,7 +40,8 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
   const problems = useProblems();
   const archived = journey.status === 'archived';
   const hasLive = journey.liveVersionNumber !== null && (journey.status === 'live' || journey.status === 'paused');
-  const editingDraft = view === 'draft' && !archived;
+  const hasVersions = journey.liveVersionNumber !== null;
+  const editingDraft = view.kind === 'draft' && !archived;
   const publishBlocked = problems.errorCount > 0 || saveState.status === 'conflict';
   const publishTitle =
     problems.errorCount > 0
@@ -61,7 +64,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         <input id="journey-name" className="canvas-toolbar__name" value={name} onChange={(event) => onNameChange(event.target.value)} disabled={archived} maxLength={200} />
         <StatusBadge status={journey.status} />
         {journey.liveVersionNumber !== null && <span className="version-tag">v{journey.liveVersionNumber}</span>}
-        {view === 'draft' && !archived && <SaveStatus state={saveState} onReload={onReload} />}
+        {editingDraft && <SaveStatus state={saveState} onReload={onReload} />}
       </div>
 
       <div className="canvas-toolbar__tools" role="toolbar" aria-label="Editing">
@@ -87,19 +90,29 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       </div>
 
       <div className="canvas-toolbar__lifecycle">
-        {view === 'draft' && problems.all.length > 0 && (
+        {view.kind === 'draft' && problems.all.length > 0 && (
           <button type="button" className={problems.errorCount > 0 ? 'problem-count problem-count--error' : 'problem-count problem-count--warning'} onClick={props.onShowProblems}>
             {problems.errorCount > 0 ? `${problems.errorCount} ${problems.errorCount === 1 ? 'error' : 'errors'}` : `${problems.warningCount} ${problems.warningCount === 1 ? 'warning' : 'warnings'}`}
           </button>
         )}
-        {hasLive && view === 'live' && !archived && (
-          <button type="button" className="button" onClick={() => onViewChange('draft')}>
-            <ActionIcon name="edit" /> Edit draft
+        {hasVersions && (
+          <button type="button" className="button button--quiet" aria-haspopup="dialog" onClick={props.onOpenVersions}>
+            <ActionIcon name="history" /> Versions
           </button>
         )}
-        {hasLive && view === 'draft' && (
-          <button type="button" className="button button--quiet" onClick={() => onViewChange('live')}>
+        {view.kind !== 'draft' && !archived && (
+          <button type="button" className="button button--quiet" title="Replace the draft with this version (Undo brings the draft back)" onClick={props.onRestoreAsDraft}>
+            <ActionIcon name="undo" /> Restore as draft
+          </button>
+        )}
+        {hasLive && view.kind !== 'live' && (
+          <button type="button" className="button button--quiet" onClick={() => onViewChange(LIVE_VIEW)}>
             <ActionIcon name="eye" /> View live
+          </button>
+        )}
+        {view.kind !== 'draft' && (
+          <button type="button" className="button" onClick={() => onViewChange(DRAFT_VIEW)}>
+            <ActionIcon name={archived ? 'eye' : 'edit'} /> {archived ? 'Show draft' : 'Edit draft'}
           </button>
         )}
         {journey.status === 'live' && (

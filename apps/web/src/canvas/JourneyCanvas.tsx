@@ -1,3 +1,4 @@
+import { type CanvasPosition, type NodeType } from '@engine/journey';
 import {
   Background,
   BackgroundVariant,
@@ -7,18 +8,23 @@ import {
   type IsValidConnection,
   MiniMap,
   type NodeTypes,
+  type OnConnectEnd,
+  type OnMove,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { type DragEvent, type RefObject, useCallback, useEffect, useRef } from 'react';
+import { type DragEvent, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { useEditor, useEditorStoreApi } from '../editor-store/editor-store-context';
 import { type JourneyFlowEdge, type JourneyFlowNode } from '../flow-mapping/flow-types';
+import { type OutHandleRef } from '../graph-editing/add-node-from-handle';
 import { DEFAULT_NODE_SIZE } from '../graph-editing/auto-layout';
 import { canConnect } from '../graph-editing/connect-nodes';
+import { describeOutHandle } from '../node-catalogue/handle-label';
 import { GROUP_ACCENT, NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
 import { readDraggedNodeType } from '../palette/palette-drag';
+import { AddStepMenu } from './AddStepMenu';
 import { JourneyEdgePath } from './JourneyEdgePath';
 import { JourneyNodeCard } from './JourneyNodeCard';
 import { SIDE_PANEL_WIDTH } from './side-panel-width';
@@ -32,6 +38,14 @@ export const FAR_ZOOM = 0.4;
 
 function minimapColour(node: JourneyFlowNode): string {
   return GROUP_ACCENT[NODE_TYPE_INFO[node.data.node.type].group];
+}
+
+/** A connection let go on empty canvas: the menu to add a step there is open. */
+interface ConnectionDrop {
+  from: OutHandleRef;
+  /** Where it was let go, on the canvas (flow coordinates) and in pixels from the canvas's corner. */
+  point: CanvasPosition;
+  menuAt: { x: number; y: number };
 }
 
 /** The React Flow canvas of the journey in the editor store. */
@@ -117,11 +131,43 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
     [store],
   );
 
+  const [drop, setDrop] = useState<ConnectionDrop>();
+  const dropSource = useEditor((state) => (drop === undefined ? undefined : state.graph.nodes.find((node) => node.id === drop.from.nodeId)));
+  const closeDropMenu = useCallback(() => setDrop(undefined), []);
+
+  // A connection from an out-handle let go on no step and no handle: offer to add a step there.
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (event, connection) => {
+      if (readOnly || connection.fromNode === null || connection.fromHandle.type !== 'source' || connection.toNode !== null || connection.isValid === true) return;
+      const { clientX, clientY } = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (document.elementFromPoint(clientX, clientY)?.closest('.react-flow__node')) return;
+      const box = wrapperRef.current?.getBoundingClientRect();
+      setDrop({
+        from: { nodeId: connection.fromNode.id, handle: connection.fromHandle.id ?? 'next' },
+        point: screenToFlowPosition({ x: clientX, y: clientY }),
+        menuAt: { x: clientX - (box?.left ?? 0), y: clientY - (box?.top ?? 0) },
+      });
+    },
+    [readOnly, screenToFlowPosition, wrapperRef],
+  );
+
+  const addAtDrop = (type: NodeType): void => {
+    if (drop !== undefined) store.getState().addNodeFromHandle(type, drop.point, drop.from);
+    setDrop(undefined);
+  };
+
   // While the view pans or zooms nothing on the canvas can be hovered or clicked, so take the
   // steps and connections out of hit testing: with hundreds of SVG connections, testing every
   // pointer move against their strokes was most of each frame. A class on the wrapper, not state,
-  // so starting a pan re-renders nothing.
-  const onMoveStart = useCallback(() => wrapperRef.current?.classList.add('journey-canvas--moving'), [wrapperRef]);
+  // so starting a pan re-renders nothing. The user moving the view also closes the add-a-step
+  // menu: the point it was opened at moves away.
+  const onMoveStart = useCallback<OnMove>(
+    (event) => {
+      wrapperRef.current?.classList.add('journey-canvas--moving');
+      if (event) setDrop(undefined);
+    },
+    [wrapperRef],
+  );
   const onMoveEnd = useCallback(() => wrapperRef.current?.classList.remove('journey-canvas--moving'), [wrapperRef]);
 
   const onDragOver = (event: DragEvent<HTMLDivElement>): void => {
@@ -151,6 +197,7 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
         onNodesChange={(changes) => store.getState().applyNodeChanges(changes)}
         onEdgesChange={(changes) => store.getState().applyEdgeChanges(changes)}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         isValidConnection={isValidConnection}
@@ -168,6 +215,9 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
         <Controls showInteractive={false} aria-label="Zoom controls" position="bottom-left" />
         <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview of the journey" position="bottom-left" className="journey-minimap" style={{ width: 168, height: 104 }} />
       </ReactFlow>
+      {drop !== undefined && dropSource !== undefined && !readOnly && (
+        <AddStepMenu after={describeOutHandle(dropSource, drop.from.handle)} at={drop.menuAt} onChoose={addAtDrop} onClose={closeDropMenu} />
+      )}
     </div>
   );
 }

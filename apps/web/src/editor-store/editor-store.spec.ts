@@ -190,6 +190,23 @@ describe('editor store: editing', () => {
     expect(store.getState().graph).toEqual(omnichannel());
   });
 
+  it('replaces the whole graph as one undoable edit (not a load): selection cleared, view fitted', () => {
+    const store = createEditorStore(omnichannel());
+    store.getState().select(['push']);
+    const editsBefore = store.getState().editVersion;
+    const other = graphOf(node(omnichannel(), 'exit-push'));
+    store.getState().replaceGraph(other);
+    expect(store.getState().graph).toBe(other);
+    expect(store.getState().selectedNodeIds).toEqual([]);
+    expect(store.getState().viewRequest?.kind).toBe('fit');
+    // An edit, so autosave sees it.
+    expect(store.getState().editVersion).toBe(editsBefore + 1);
+    store.getState().undo();
+    expect(store.getState().graph).toEqual(omnichannel());
+    store.getState().redo();
+    expect(store.getState().graph).toBe(other);
+  });
+
   it('changes nothing when read-only', () => {
     const store = createEditorStore(omnichannel(), { readOnly: true });
     const before = store.getState().graph;
@@ -198,6 +215,7 @@ describe('editor store: editing', () => {
     store.getState().addNodeOfType('exit', { x: 0, y: 0 });
     store.getState().applyNodeChanges([{ type: 'position', id: 'push', position: { x: 5, y: 5 }, dragging: true }]);
     store.getState().layout();
+    store.getState().replaceGraph(graphOf());
     expect(store.getState().graph).toBe(before);
     expect(store.getState().history.past).toEqual([]);
   });

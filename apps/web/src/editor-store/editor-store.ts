@@ -9,6 +9,7 @@ import {
 import { type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { addNode, firstFreeHandle, positionAfter } from '../graph-editing/add-node';
+import { addNodeFromHandle, type OutHandleRef } from '../graph-editing/add-node-from-handle';
 import { autoLayout, type NodeSize } from '../graph-editing/auto-layout';
 import { connectNodes, type JourneyConnection } from '../graph-editing/connect-nodes';
 import { type ClipboardContent, copyNodes, pasteNodes } from '../graph-editing/journey-clipboard';
@@ -49,6 +50,11 @@ export interface EditorState {
   edit(recipe: (graph: JourneyGraph) => JourneyGraph, coalesceKey?: string): void;
   updateNode: (node: JourneyNode, coalesceKey?: string) => void;
   updateSettings: (settings: JourneySettings, coalesceKey?: string) => void;
+  /**
+   * Puts a whole other graph in (a published version copied into the draft) as one undoable edit,
+   * unlike `load`, which starts a fresh history. Clears the selection and fits the view to it.
+   */
+  replaceGraph: (graph: JourneyGraph) => void;
   undo: () => void;
   redo: () => void;
   applyNodeChanges: (changes: NodeChange<JourneyFlowNode>[]) => void;
@@ -60,6 +66,11 @@ export interface EditorState {
    * The new node is selected, except an exit after a branch that still has open paths.
    */
   addNodeOfType: (type: NodeType, position: CanvasPosition, options?: { connectAfterSelection?: boolean }) => string | undefined;
+  /**
+   * Adds a node where a connection dragged from `from` was let go on empty canvas, connected to
+   * it, as one undoable edit; the new node is selected (its panel opens).
+   */
+  addNodeFromHandle: (type: NodeType, dropPoint: CanvasPosition, from: OutHandleRef) => string | undefined;
   deleteSelection: () => void;
   copySelection: () => void;
   paste: () => void;
@@ -147,6 +158,17 @@ export function createEditorStore(initialGraph: JourneyGraph = EMPTY_GRAPH, opti
       updateNode: (node, coalesceKey) => commit(replaceNode(get().graph, node), {}, { coalesceKey }),
 
       updateSettings: (settings, coalesceKey) => commit({ ...get().graph, settings }, {}, { coalesceKey }),
+
+      replaceGraph: (graph) => {
+        const state = get();
+        if (state.readOnly) return;
+        commit(graph, {
+          selectedNodeIds: [],
+          selectedEdgeIds: [],
+          lastAddedNodeId: undefined,
+          viewRequest: { kind: 'fit', sequence: (state.viewRequest?.sequence ?? 0) + 1 },
+        });
+      },
 
       undo: () => {
         const state = get();
@@ -248,6 +270,15 @@ export function createEditorStore(initialGraph: JourneyGraph = EMPTY_GRAPH, opti
           lastAddedNodeId: result.nodeId,
           viewRequest: { kind: 'reveal', nodeId: result.nodeId, sequence: (state.viewRequest?.sequence ?? 0) + 1 },
         });
+        return result.nodeId;
+      },
+
+      addNodeFromHandle: (type, dropPoint, from) => {
+        const state = get();
+        if (state.readOnly) return undefined;
+        const result = addNodeFromHandle(state.graph, type, dropPoint, from);
+        if (result === undefined) return undefined;
+        commit(result.graph, { selectedNodeIds: [result.nodeId], selectedEdgeIds: [], lastAddedNodeId: result.nodeId });
         return result.nodeId;
       },
 

@@ -1,4 +1,5 @@
 import { type JourneyNode } from '@engine/journey';
+import { NODE_TYPE_INFO } from './node-catalogue';
 import { durationLabel } from './node-summary';
 
 /** The caption of an out-handle on a node card; empty for the plain `next` handle. */
@@ -31,6 +32,13 @@ export function handleLabel(node: JourneyNode, handle: string): string {
     if (variant !== undefined) return `${variant.label?.trim() || variant.id} · ${variant.percent}%`;
   }
   return handle;
+}
+
+/** An out-handle named for a reader: its step, then its caption (“Engagement check – No”); just the step for `next`. */
+export function describeOutHandle(node: JourneyNode, handle: string): string {
+  const step = node.label?.trim() || NODE_TYPE_INFO[node.type].title;
+  const caption = handleLabel(node, handle);
+  return caption === '' ? step : `${step} – ${caption}`;
 }
 
 export type HandleTone = 'yes' | 'no' | 'neutral';

@@ -1,6 +1,6 @@
 import { type ReactNode } from 'react';
 
-export type ActionIconName = 'undo' | 'redo' | 'layout' | 'settings' | 'test' | 'back' | 'publish' | 'pause' | 'resume' | 'edit' | 'eye';
+export type ActionIconName = 'undo' | 'redo' | 'layout' | 'settings' | 'test' | 'back' | 'publish' | 'pause' | 'resume' | 'edit' | 'eye' | 'history';
 
 const PATHS: Record<ActionIconName, ReactNode> = {
   undo: <path d="M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3" />,
@@ -33,6 +33,7 @@ const PATHS: Record<ActionIconName, ReactNode> = {
       <circle cx="12" cy="12" r="3" />
     </>
   ),
+  history: <path d="M3 12a9 9 0 1 0 2.6-6.4L3 8.2M3 3.5v4.7h4.7M12 7.5V12l3 2" />,
 };
 
 export function ActionIcon({ name, size = 16 }: { name: ActionIconName; size?: number }) {

@@ -2,6 +2,7 @@ import { type JourneyGraph } from '@engine/journey';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type JourneyDetail } from '../api/journey-types';
+import { DRAFT_VIEW } from '../canvas/canvas-view';
 import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { omnichannel } from '../testing/journey-fixtures';
@@ -72,7 +73,7 @@ describe('validation overlay', () => {
     const props = {
       name: 'Promo',
       onNameChange: noop,
-      view: 'draft' as const,
+      view: DRAFT_VIEW,
       onViewChange: noop,
       saveState: { status: 'saved' as const },
       onReload: noop,
@@ -84,6 +85,8 @@ describe('validation overlay', () => {
       onToggleTestRun: noop,
       testRunOpen: false,
       onShowProblems: noop,
+      onOpenVersions: noop,
+      onRestoreAsDraft: noop,
     };
     const broken = renderInEditor(<CanvasToolbar {...props} journey={journeyDetail(brokenJourney())} />, brokenJourney());
     expect(screen.getByRole('button', { name: /Publish/ })).toHaveProperty('disabled', true);
