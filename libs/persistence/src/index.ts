@@ -10,6 +10,7 @@ export * from './entities/whatsapp-template.entity';
 export * from './entities/node-counter.entity';
 export * from './entities/conversion.entity';
 export * from './entities/channel-setting.entity';
+export * from './entities/project-event-name.entity';
 export * from './data-source/entities';
 export * from './data-source/migrations';
 export * from './data-source/data-source-options';

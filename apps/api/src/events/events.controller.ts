@@ -1,10 +1,12 @@
-import { BadRequestException, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels, ApiResponse } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels, ApiResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IngestEvents } from '@engine/execution';
 import { type ProjectEntity } from '@engine/persistence';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { EventBatchDto, EventDto } from './event.dto';
+import { EventNameDto } from './event-name.response';
+import { EventNamesService } from './event-names.service';
 import { parseEventBatch, type RejectedEvent } from './parse-event-batch';
 
 @ApiTags('events')
@@ -13,7 +15,10 @@ import { parseEventBatch, type RejectedEvent } from './parse-event-batch';
 @UseGuards(ApiKeyGuard)
 @Controller('api/v1/events')
 export class EventsController {
-  constructor(private readonly ingest: IngestEvents) {}
+  constructor(
+    private readonly ingest: IngestEvents,
+    private readonly eventNames: EventNamesService,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -32,5 +37,16 @@ export class EventsController {
     }
     const result = await this.ingest.execute(project.id, parsed.events);
     return { ...result, rejected: parsed.rejected };
+  }
+
+  @Get('names')
+  @ApiOperation({
+    summary: 'Event names this project has received, sorted by name',
+    description: 'Every name ever tracked, built-in PW_ events included, with when it was first and last received.',
+  })
+  @ApiOkResponse({ type: [EventNameDto] })
+  @ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
+  names(@CurrentProject() project: ProjectEntity): Promise<EventNameDto[]> {
+    return this.eventNames.list(project.id);
   }
 }

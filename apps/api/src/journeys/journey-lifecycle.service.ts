@@ -135,7 +135,7 @@ export class JourneyLifecycleService {
         [journeyId, USER_FACING_EFFECTS],
       );
       const archived = await this.setStatus(manager, journey, 'archived');
-      return { ...this.journeys.detail(archived), stoppedInstances: stopped };
+      return { ...(await this.journeys.detail(archived, manager)), stoppedInstances: stopped };
     });
     await this.segments.unschedule(journeyId);
     return archived;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneyGraph, validateJourney } from '@engine/journey';
 import { WhatsAppTemplatesService } from '../whatsapp/whatsapp-templates.service';
 import { JourneyEntity, type JourneyStatus } from '@engine/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type CreateJourneyDto } from './dto/create-journey.dto';
 import { type JourneyDetailDto, type JourneySummaryDto } from './dto/journey.response';
 import { MAX_JOURNEY_NAME_LENGTH } from './dto/journey-name';
@@ -12,6 +12,7 @@ import { type ListJourneysQueryDto } from './dto/list-journeys-query.dto';
 import { type UpdateJourneyDto } from './dto/update-journey.dto';
 import { findProjectJourney } from './find-project-journey';
 import { assertCurrentRevision, journeyRevision, NEXT_REVISION_SQL } from './journey-revision';
+import { knownEvents } from './known-events';
 
 interface JourneySummaryRow {
   id: string;
@@ -110,17 +111,19 @@ export class JourneysService {
 
   /**
    * Validates the stored draft, or `graph` instead when given (nothing is saved), with the same
-   * template checks publishing makes, so "valid" here means "publishable".
+   * template checks publishing makes, so "valid" here means "publishable". Event names the project
+   * never received are warned about (warnings do not block publishing).
    */
   async validate(projectId: string, journeyId: string, graph: unknown): Promise<JourneyValidationDto> {
     const journey = await findProjectJourney(this.dataSource.manager, projectId, journeyId);
     const target = graph === undefined ? journey.draftGraph : graph;
-    const validation = validateJourney(target);
+    const validation = validateJourney(target, { knownEvents: await knownEvents(this.dataSource.manager, projectId) });
     const templateProblems = await this.whatsAppTemplates.publishProblems(this.dataSource.manager, projectId, target);
     return { valid: validation.valid && templateProblems.length === 0, problems: [...validation.problems, ...templateProblems] };
   }
 
-  detail(journey: JourneyEntity): JourneyDetailDto {
+  /** `manager`: the caller's transaction, when there is one. */
+  async detail(journey: JourneyEntity, manager: EntityManager = this.dataSource.manager): Promise<JourneyDetailDto> {
     return {
       id: journey.id,
       name: journey.name,
@@ -129,7 +132,7 @@ export class JourneysService {
       liveVersionId: journey.liveVersionId,
       entryEvents: journey.entryEvents,
       graph: journey.draftGraph,
-      validation: validateJourney(journey.draftGraph),
+      validation: validateJourney(journey.draftGraph, { knownEvents: await knownEvents(manager, journey.projectId) }),
       revision: journeyRevision(journey),
       createdAt: journey.createdAt.toISOString(),
       updatedAt: journey.updatedAt.toISOString(),

@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { ensureUsers } from '../users/ensure-users';
+import { recordEventNames } from './record-event-names';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
 import { QUEUES } from '../queues/queue-names';
 
@@ -41,7 +42,7 @@ export class IngestEvents {
     if (events.length === 0) return { accepted: 0, duplicates: 0 };
     const inserted = await this.dataSource.transaction(async (manager) => {
       const idByExternal = await ensureUsers(manager, projectId, events.map((event) => event.userId));
-      return manager.query<Array<{ user_id: string }>>(
+      const stored = await manager.query<Array<{ user_id: string }>>(
         `INSERT INTO events (project_id, user_id, name, attributes, occurred_at, idempotency_key)
          SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[])
          ON CONFLICT (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
@@ -55,6 +56,9 @@ export class IngestEvents {
           events.map((event) => event.idempotencyKey ?? null),
         ],
       );
+      // Last, so a name row locked for its hourly refresh is held only until the commit.
+      await recordEventNames(manager, projectId, events.map((event) => event.name));
+      return stored;
     });
     this.metrics.eventsIngested.inc(inserted.length);
     try {

@@ -8,6 +8,7 @@ import { JourneyEntity } from '../entities/journey.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { NodeCounterEntity } from '../entities/node-counter.entity';
 import { OutboxEntryEntity } from '../entities/outbox-entry.entity';
+import { ProjectEventNameEntity } from '../entities/project-event-name.entity';
 import { ProjectEntity } from '../entities/project.entity';
 import { WhatsAppTemplateEntity } from '../entities/whatsapp-template.entity';
 
@@ -24,4 +25,5 @@ export const ENTITIES = [
   NodeCounterEntity,
   ConversionEntity,
   ChannelSettingEntity,
+  ProjectEventNameEntity,
 ];

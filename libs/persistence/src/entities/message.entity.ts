@@ -17,6 +17,7 @@ export interface MessageStatusChange {
 @Index('messages_provider_message_id', ['channel', 'providerMessageId'])
 @Index('messages_journey_node', ['journeyId', 'nodeId'])
 @Index('messages_user', ['userId', 'createdAt'])
+@Index('messages_project_created', ['projectId', 'createdAt'])
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

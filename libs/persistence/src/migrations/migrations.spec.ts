@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../data-source/migrations';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 
 /**
@@ -31,9 +32,34 @@ describe('migrations', () => {
     expect(rows.map((row) => row.conname)).toEqual(['events_user_id_fkey', 'journey_instances_user_id_fkey', 'messages_user_id_fkey']);
   });
 
+  it('remember the event names projects received before the names table existed', async () => {
+    const namesTableExists = async () =>
+      (await db.dataSource.query<Array<{ found: string | null }>>(`SELECT to_regclass('project_event_names')::text AS found`))[0].found !== null;
+    while (await namesTableExists()) await db.dataSource.undoLastMigration();
+    const [project] = await db.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ('Old', 'hash-old', 'jk_old') RETURNING id`,
+    );
+    const [user] = await db.dataSource.query<Array<{ id: string }>>(`INSERT INTO users (project_id, external_id) VALUES ($1, 'u') RETURNING id`, [project.id]);
+    await db.dataSource.query(
+      `INSERT INTO events (project_id, user_id, name, occurred_at, received_at)
+       VALUES ($1, $2, 'Purchase', now(), '2026-01-01T00:00:00Z'), ($1, $2, 'Purchase', now(), '2026-02-01T00:00:00Z'), ($1, $2, 'Signup', now(), '2026-01-15T00:00:00Z')`,
+      [project.id, user.id],
+    );
+    await db.dataSource.runMigrations();
+    const names = await db.dataSource.query<Array<{ name: string; first_seen_at: Date; last_seen_at: Date }>>(
+      `SELECT name, first_seen_at, last_seen_at FROM project_event_names WHERE project_id = $1 ORDER BY name`,
+      [project.id],
+    );
+    expect(names).toEqual([
+      { name: 'Purchase', first_seen_at: new Date('2026-01-01T00:00:00Z'), last_seen_at: new Date('2026-02-01T00:00:00Z') },
+      { name: 'Signup', first_seen_at: new Date('2026-01-15T00:00:00Z'), last_seen_at: new Date('2026-01-15T00:00:00Z') },
+    ]);
+    await db.dataSource.query(`DELETE FROM projects WHERE id = $1`, [project.id]);
+    expect(await db.dataSource.query(`SELECT * FROM project_event_names`)).toEqual([]);
+  });
+
   it('revert cleanly and apply again', async () => {
-    await db.dataSource.undoLastMigration();
-    await db.dataSource.undoLastMigration();
+    for (let i = 0; i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     const tables = await db.dataSource.query<Array<{ count: string }>>(
       `SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
     );
