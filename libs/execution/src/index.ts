@@ -15,3 +15,5 @@ export * from './entries/enter-users.usecase';
 export * from './entries/launch-segment.usecase';
 export * from './channels/project-channels';
 export * from './channels/tracking-secret';
+export * from './batch/in-transaction';
+export * from './users/ensure-users';

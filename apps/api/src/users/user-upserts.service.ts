@@ -1,10 +1,11 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { compareUserIds, inTransaction } from '@engine/execution';
 import { AppUserEntity } from '@engine/persistence';
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, validateSync } from 'class-validator';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { BatchUserDto } from './dto/batch-upsert-users.dto';
 import { type UserDto } from './dto/user.response';
 import { type UserFieldsDto } from './dto/user-fields.dto';
@@ -17,9 +18,6 @@ const CHUNK_SIZE = 1000;
 const VALIDATION_SLICE = 500;
 /** A batch with thousands of bad users answers with the first problems only. */
 const MAX_REPORTED_PROBLEMS = 100;
-const MAX_ATTEMPTS = 3;
-const DEADLOCK_DETECTED = '40P01';
-const SERIALIZATION_FAILURE = '40001';
 /** Mirrors the column default of `users.opt_ins`: channels are opted in until told otherwise. */
 const DEFAULT_OPT_INS = { push: true, email: true, whatsapp: true, sms: true };
 
@@ -68,7 +66,7 @@ export class UserUpsertsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async upsertOne(projectId: string, userId: string, fields: UserFieldsDto): Promise<UserDto> {
-    return this.retryingTransaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.write(manager, projectId, [changesFrom(userId, fields)]);
       return toUserDto(await manager.findOneByOrFail(AppUserEntity, { projectId, externalId: userId }));
     });
@@ -80,27 +78,12 @@ export class UserUpsertsService {
    */
   async upsertBatch(projectId: string, users: unknown[]): Promise<{ upserted: number }> {
     const changes = mergeUserChanges(await readBatch(users)).sort(byUserId);
-    await this.retryingTransaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       for (let start = 0; start < changes.length; start += CHUNK_SIZE) {
         await this.write(manager, projectId, changes.slice(start, start + CHUNK_SIZE));
       }
     });
     return { upserted: changes.length };
-  }
-
-  /**
-   * Other writers (event ingestion creating users) may lock the same users in another order; a
-   * deadlock victim is run again instead of failing the request.
-   */
-  private async retryingTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction(work);
-      } catch (error) {
-        const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-        if (attempt >= MAX_ATTEMPTS || (code !== DEADLOCK_DETECTED && code !== SERIALIZATION_FAILURE)) throw error;
-      }
-    }
   }
 
   private async write(manager: EntityManager, projectId: string, changes: UserChanges[]): Promise<void> {
@@ -110,8 +93,9 @@ export class UserUpsertsService {
   }
 }
 
+/** The lock order every writer of users follows (event ingestion too), so they cannot deadlock. */
 function byUserId(a: UserChanges, b: UserChanges): number {
-  return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
+  return compareUserIds(a.userId, b.userId);
 }
 
 function changesFrom(userId: string, fields: UserFieldsDto): UserChanges {

@@ -5,6 +5,7 @@ import { type JourneyGraph } from '@engine/journey';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { type EnterUsersJob, QUEUES } from '../queues/queue-names';
+import { inTransaction } from '../batch/in-transaction';
 import { ensureUsers } from '../users/ensure-users';
 
 export interface ApiEntry {
@@ -40,7 +41,7 @@ export class EnterUsersThroughApi {
     const nodeId = entryNodeId ?? apiEntries[0];
     if (!apiEntries.includes(nodeId)) throw new UnprocessableEntityException(`entryNodeId "${nodeId}" is not an API entry of this journey (${apiEntries.join(', ')})`);
 
-    const idOf = await this.dataSource.transaction((manager) => ensureUsers(manager, projectId, entries.map((entry) => entry.userId)));
+    const idOf = await inTransaction(this.dataSource, (manager) => ensureUsers(manager, projectId, entries.map((entry) => entry.userId)));
     // Entries with different attributes cannot share a job; group by attributes.
     const byAttributes = new Map<string, string[]>();
     for (const entry of entries) {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { EngineMetrics } from '../metrics/engine-metrics';
+import { inTransaction } from '../batch/in-transaction';
 import { ensureUsers } from '../users/ensure-users';
 import { recordEventNames } from './record-event-names';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
@@ -40,7 +41,8 @@ export class IngestEvents {
 
   async execute(projectId: string, events: IncomingEvent[]): Promise<IngestResult> {
     if (events.length === 0) return { accepted: 0, duplicates: 0 };
-    const inserted = await this.dataSource.transaction(async (manager) => {
+    // Retried on a deadlock: batches repeating idempotency keys in other orders can still collide.
+    const inserted = await inTransaction(this.dataSource, async (manager) => {
       const idByExternal = await ensureUsers(manager, projectId, events.map((event) => event.userId));
       const stored = await manager.query<Array<{ user_id: string }>>(
         `INSERT INTO events (project_id, user_id, name, attributes, occurred_at, idempotency_key)
