@@ -1,3 +1,4 @@
+import { isBuiltInEvent } from '@engine/journey';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsObject,
@@ -11,22 +12,12 @@ import {
 } from 'class-validator';
 import { StorableJsonRule, StorableTextRule } from '../http/storable-json.rules';
 
-/** Events that start with PW_ are the engine's own; only those names may be sent with that prefix. */
-const BUILT_IN_EVENT_NAMES = new Set([
-  'PW_WhatsAppReceived',
-  'PW_WhatsAppDelivered',
-  'PW_WhatsAppRead',
-  'PW_WhatsAppFailed',
-  'PW_PushOpened',
-  'PW_EmailOpened',
-  'PW_EmailClicked',
-]);
-
 @ValidatorConstraint({ name: 'eventName' })
 class EventNameRule implements ValidatorConstraintInterface {
   validate(name: unknown): boolean {
     if (typeof name !== 'string') return false;
-    if (name.startsWith('PW_')) return BUILT_IN_EVENT_NAMES.has(name);
+    // PW_ events are the engine's own: only the built-in names may be sent with that prefix.
+    if (name.startsWith('PW_')) return isBuiltInEvent(name);
     return !name.startsWith('journey.');
   }
   defaultMessage(): string {
