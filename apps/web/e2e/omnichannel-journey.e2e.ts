@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../api/test/test-app';
+import { seriousAccessibilityViolations } from './accessibility-check';
 
 const webRoot = resolve(__dirname, '..');
 const outDir = resolve(webRoot, '..', '..', 'test-artifacts', 'e2e');
@@ -119,6 +120,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await page.goto(`${base}/?key=${testApp.apiKey}`);
   await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
   await shot('01-journeys');
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await page.getByLabel('Name', { exact: true }).fill('E2E promo follow-up');
   await page.getByText('Blank', { exact: true }).click();
   await page.getByRole('button', { name: 'Create' }).click();
@@ -161,6 +163,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await page.getByLabel('Operator', { exact: true }).first().selectOption('matches');
   await page.getByLabel('Value', { exact: true }).first().fill('promo');
   await shot('05-entry-form');
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   await open('push');
   await page.getByLabel('Title', { exact: true }).fill('Your promo is here');
@@ -216,6 +219,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   expect(await counter('entry', 'Times users reached this step: 1').count()).toBe(1);
   expect(await counter('email', 'Messages sent: 0').count()).toBe(1);
   await shot('10-live-counts');
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   expect(pageErrors).toEqual([]);
   console.log(`e2e journey built, published and watched in ${Date.now() - started} ms`);
