@@ -12,6 +12,16 @@ export interface TrackEventsResult {
   rejected: Array<{ index: number; errors: string[] }>;
 }
 
+/** An event name the project has received (GET /api/v1/events/names), built-in PW_ names included. */
+export interface ReceivedEventName {
+  name: string;
+  /** ISO timestamps; `lastSeenAt` is refreshed at most hourly, so up to an hour behind. */
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
 export const eventsApi = {
   track: (event: TrackedEvent): Promise<TrackEventsResult> => apiRequest('POST', '/api/v1/events', event),
+  /** Sorted by name. */
+  names: (): Promise<ReceivedEventName[]> => apiRequest('GET', '/api/v1/events/names'),
 };

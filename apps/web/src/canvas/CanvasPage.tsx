@@ -6,6 +6,8 @@ import { journeysApi } from '../api/journeys-api';
 import { useAutosave } from '../autosave/use-autosave';
 import { createEditorStore, EMPTY_GRAPH } from '../editor-store/editor-store';
 import { EditorStoreProvider } from '../editor-store/editor-store-context';
+import { ProjectEventNamesProvider } from '../event-names/project-event-names-context';
+import { useProjectEventNames } from '../event-names/use-project-event-names';
 import { JourneySettingsDialog } from '../journey-settings/JourneySettingsDialog';
 import { formatPublishedAt } from '../journey-versions/published-at';
 import { VersionsDialog } from '../journey-versions/VersionsDialog';
@@ -82,6 +84,8 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
   const liveView = shown.kind === 'live';
   const activeStore = shown.kind === 'version' ? versionStore : liveView ? liveStore : draftStore;
   const live = useLiveStats(journeyId, liveView);
+  // Loaded once for the page: event fields suggest them, validation warns as the API does.
+  const eventNames = useProjectEventNames();
   useCanvasShortcuts(activeStore, !settingsOpen && !versionsOpen);
   const onUserAt = useCallback((nodeId: string | undefined) => setTestUserNodeId(nodeId), []);
   const dismissNotice = useCallback(() => setNotice(undefined), []);
@@ -185,67 +189,69 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
   return (
     <ReactFlowProvider>
       <EditorStoreProvider store={activeStore}>
-        <ValidationProvider>
-          <main className={`canvas-page canvas-page--${shown.kind}`} aria-label={`Journey ${journey.name}`}>
-            <CanvasToolbar
-              journey={journey}
-              name={name}
-              onNameChange={setName}
-              view={shown}
-              onViewChange={changeView}
-              saveState={autosave.state}
-              onReload={() => void load()}
-              busy={busy}
-              onPublish={() => void publish()}
-              onPause={() => void changeStatus('pause')}
-              onResume={() => void changeStatus('resume')}
-              onOpenSettings={() => setSettingsOpen(true)}
-              onToggleTestRun={() => setTestRunOpen((open) => !open)}
-              testRunOpen={testRunOpen}
-              onShowProblems={() => activeStore.getState().select([])}
-              onOpenVersions={() => setVersionsOpen(true)}
-              onRestoreAsDraft={restoreAsDraft}
-            />
-            {liveView ? (
-              <div className="canvas-banner canvas-banner--live">
-                Live version {liveVersion}{journey.status === 'paused' ? ' (paused)' : ''} — read-only, statistics refresh every 3 seconds.
-                {live.error !== undefined && <span className="error-text"> Statistics unavailable: {live.error}</span>}
-              </div>
-            ) : shown.kind === 'version' ? (
-              <div className="canvas-banner canvas-banner--version">
-                Version {shown.version}, published {formatPublishedAt(shown.publishedAt)} — read-only.
-              </div>
-            ) : journey.status === 'archived' ? (
-              <div className="canvas-banner">Archived — read-only. Duplicate it from the journey list to reuse it.</div>
-            ) : liveVersion !== undefined ? (
-              <div className="canvas-banner canvas-banner--draft">Editing the draft. Users stay on version {liveVersion} until you publish the changes.</div>
-            ) : null}
-            <CanvasWorkspace
-              statsByNode={liveView ? live.byNode : undefined}
-              stats={liveView ? live.stats : undefined}
-              testUserNodeId={testUserNodeId}
-              onOpenSettings={() => setSettingsOpen(true)}
-              viewKey={canvasViewKey(shown, liveVersion)}
-            />
-            <TestRunDrawer
-              journeyId={journeyId}
-              open={testRunOpen}
-              onClose={() => setTestRunOpen(false)}
-              onUserAt={onUserAt}
-              onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
-            />
-            <JourneySettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
-            <VersionsDialog
-              journeyId={journeyId}
-              open={versionsOpen}
-              onClose={() => setVersionsOpen(false)}
-              archived={journey.status === 'archived'}
-              shownVersion={shown.kind === 'version' ? shown.version : liveView ? liveVersion : undefined}
-              onChoose={(version) => void showVersion(version)}
-            />
-            <Notice notice={notice} onDismiss={dismissNotice} />
-          </main>
-        </ValidationProvider>
+        <ProjectEventNamesProvider value={eventNames}>
+          <ValidationProvider knownEvents={eventNames.knownEvents}>
+            <main className={`canvas-page canvas-page--${shown.kind}`} aria-label={`Journey ${journey.name}`}>
+              <CanvasToolbar
+                journey={journey}
+                name={name}
+                onNameChange={setName}
+                view={shown}
+                onViewChange={changeView}
+                saveState={autosave.state}
+                onReload={() => void load()}
+                busy={busy}
+                onPublish={() => void publish()}
+                onPause={() => void changeStatus('pause')}
+                onResume={() => void changeStatus('resume')}
+                onOpenSettings={() => setSettingsOpen(true)}
+                onToggleTestRun={() => setTestRunOpen((open) => !open)}
+                testRunOpen={testRunOpen}
+                onShowProblems={() => activeStore.getState().select([])}
+                onOpenVersions={() => setVersionsOpen(true)}
+                onRestoreAsDraft={restoreAsDraft}
+              />
+              {liveView ? (
+                <div className="canvas-banner canvas-banner--live">
+                  Live version {liveVersion}{journey.status === 'paused' ? ' (paused)' : ''} — read-only, statistics refresh every 3 seconds.
+                  {live.error !== undefined && <span className="error-text"> Statistics unavailable: {live.error}</span>}
+                </div>
+              ) : shown.kind === 'version' ? (
+                <div className="canvas-banner canvas-banner--version">
+                  Version {shown.version}, published {formatPublishedAt(shown.publishedAt)} — read-only.
+                </div>
+              ) : journey.status === 'archived' ? (
+                <div className="canvas-banner">Archived — read-only. Duplicate it from the journey list to reuse it.</div>
+              ) : liveVersion !== undefined ? (
+                <div className="canvas-banner canvas-banner--draft">Editing the draft. Users stay on version {liveVersion} until you publish the changes.</div>
+              ) : null}
+              <CanvasWorkspace
+                statsByNode={liveView ? live.byNode : undefined}
+                stats={liveView ? live.stats : undefined}
+                testUserNodeId={testUserNodeId}
+                onOpenSettings={() => setSettingsOpen(true)}
+                viewKey={canvasViewKey(shown, liveVersion)}
+              />
+              <TestRunDrawer
+                journeyId={journeyId}
+                open={testRunOpen}
+                onClose={() => setTestRunOpen(false)}
+                onUserAt={onUserAt}
+                onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
+              />
+              <JourneySettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+              <VersionsDialog
+                journeyId={journeyId}
+                open={versionsOpen}
+                onClose={() => setVersionsOpen(false)}
+                archived={journey.status === 'archived'}
+                shownVersion={shown.kind === 'version' ? shown.version : liveView ? liveVersion : undefined}
+                onChoose={(version) => void showVersion(version)}
+              />
+              <Notice notice={notice} onDismiss={dismissNotice} />
+            </main>
+          </ValidationProvider>
+        </ProjectEventNamesProvider>
       </EditorStoreProvider>
     </ReactFlowProvider>
   );

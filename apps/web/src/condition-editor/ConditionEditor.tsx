@@ -1,5 +1,6 @@
-import { BUILT_IN_EVENTS, type Condition, describeCondition } from '@engine/journey';
+import { type Condition, describeCondition } from '@engine/journey';
 import { useId } from 'react';
+import { EventNameSuggestions } from '../forms/EventNameField';
 import { FieldProblems } from '../forms/FieldProblems';
 import { type JourneyProblem } from '../validation/journey-validator';
 import { ConditionGroup, newFieldCondition } from './ConditionGroup';
@@ -89,11 +90,7 @@ export function ConditionEditor({ label, value, onChange, path, problems, contex
           <option key={field} value={field} />
         ))}
       </datalist>
-      <datalist id={eventListId}>
-        {BUILT_IN_EVENTS.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
+      <EventNameSuggestions id={eventListId} />
     </section>
   );
 }

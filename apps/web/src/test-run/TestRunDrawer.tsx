@@ -4,6 +4,7 @@ import { eventsApi } from '../api/events-api';
 import { type UserFields } from '../api/user-types';
 import { usersApi } from '../api/users-api';
 import { useEditor } from '../editor-store/editor-store-context';
+import { useReceivedEventNames } from '../event-names/project-event-names-context';
 import { EventNameField } from '../forms/EventNameField';
 import { TextField } from '../forms/TextField';
 import { Drawer } from '../ui/Drawer';
@@ -51,6 +52,7 @@ const ENGAGED = new Set(['opened', 'read', 'clicked']);
  */
 export function TestRunDrawer({ journeyId, open, onClose, onUserAt, onFocusNode }: TestRunDrawerProps) {
   const graph = useEditor((state) => state.graph);
+  const { refresh: refreshEventNames } = useReceivedEventNames();
   const sample = useMemo(() => sampleEntryEvent(graph), [graph]);
   const [userId, setUserId] = useState(storedTestUser);
   const [email, setEmail] = useState('');
@@ -110,6 +112,8 @@ export function TestRunDrawer({ journeyId, open, onClose, onUserAt, onFocusNode 
       if (result.rejected.length > 0) setState({ status: 'failed', text: result.rejected.flatMap((rejected) => rejected.errors).join('; ') });
       else setState({ status: 'done', text: `${name} sent${result.duplicates > 0 ? ' (duplicate ignored)' : ''}. Following the user…` });
       setRefreshKey((key) => key + 1);
+      // A first event of a new name makes it known: its suggestion appears, its warning goes.
+      if (result.accepted > 0) refreshEventNames();
       followRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
     } catch (error) {
       setState({ status: 'failed', text: describeError(error) });
