@@ -1,14 +1,24 @@
-import { lazy, Suspense } from 'react';
 import { InboxPage } from '../inbox/InboxPage';
 import { JourneysPage } from '../journeys-list/JourneysPage';
 import { routePaths } from '../routing/app-route';
 import { Link } from '../routing/Link';
 import { useRoute } from '../routing/use-route';
 import { AppHeader } from './AppHeader';
+import { loadCanvasPage, useCanvasPage } from './use-canvas-page';
 
-// The canvas (React Flow, the validator, dagre) is most of the code: the journeys list and the
-// inbox open without waiting for it.
-const CanvasPage = lazy(() => import('../canvas/CanvasPage').then((module) => ({ default: module.CanvasPage })));
+// Opened straight on a journey: its code starts loading now, alongside the app's first render.
+if (window.location.pathname.startsWith('/journeys/')) void loadCanvasPage().catch(() => undefined);
+
+/** The journey page, once its code is here. */
+function JourneyRoute({ journeyId }: { journeyId: string }) {
+  const { module, error } = useCanvasPage();
+  if (module !== undefined) return <module.CanvasPage key={journeyId} journeyId={journeyId} />;
+  return (
+    <main className="page-message" aria-busy={error === undefined} role={error === undefined ? undefined : 'alert'}>
+      <p>{error === undefined ? 'Loading the canvas…' : 'The canvas could not be loaded; check the connection and reload the page.'}</p>
+    </main>
+  );
+}
 
 export function App() {
   const route = useRoute();
@@ -20,11 +30,7 @@ export function App() {
       <AppHeader route={route} />
       <div id="content" className="app__content">
         {route.page === 'journeys' && <JourneysPage />}
-        {route.page === 'journey' && (
-          <Suspense fallback={<p className="page-message">Loading the canvas…</p>}>
-            <CanvasPage key={route.journeyId} journeyId={route.journeyId} />
-          </Suspense>
-        )}
+        {route.page === 'journey' && <JourneyRoute journeyId={route.journeyId} />}
         {route.page === 'inbox' && <InboxPage />}
         {route.page === 'not-found' && (
           <main className="page-message">
