@@ -2,7 +2,8 @@
 // workers running in-process) serves the built canvas; Chromium creates a journey, drags the
 // omnichannel steps from the palette, connects them handle to handle, fills the forms, sees an
 // unconnected "No" path in the problems list and fixes it, publishes, and then watches the live
-// counters move when events arrive through the API. Screenshots: test-artifacts/e2e/.
+// counters move when events arrive through the API; then a second version, and the first one opened
+// from the Versions dialog. axe-core checks accessibility on the way. Screenshots: test-artifacts/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
@@ -79,6 +80,27 @@ async function connect(source: string, handle: string, target: string): Promise<
   await page.locator(`.react-flow__handle.source[data-nodeid="${source}"][data-handleid="${handle}"]:not(.node-card__output--open)`).waitFor();
 }
 
+/** Drags a connection from an out-handle onto empty canvas and picks `title` in the menu that opens. */
+async function addStepFromHandle(source: string, handle: string, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  const from = await centre(sourceHandle(source, handle));
+  // The nearest empty spot of the pane to the right of (or below) the handle.
+  const to = await page.evaluate(({ x, y }) => {
+    for (const [dx, dy] of [[140, 0], [140, 90], [140, -90], [60, 140], [60, -140], [220, 0]]) {
+      if (document.elementFromPoint(x + dx, y + dy)?.classList.contains('react-flow__pane')) return { x: x + dx, y: y + dy };
+    }
+    throw new Error('no empty canvas near the handle');
+  }, from);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
+  const menu = page.getByRole('menu', { name: /^Add a step after / });
+  await menu.waitFor();
+  await menu.getByRole('menuitem', { name: title, exact: true }).click();
+  await page.keyboard.press('Escape');
+}
+
 /** "Tidy up", then fit the whole journey in the view. */
 async function tidy(): Promise<void> {
   await page.keyboard.press('Escape');
@@ -139,10 +161,9 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await drop('Engagement check', 'engagement-2', spot(4));
   await drop('Exit', 'exit-2', spot(5));
   await drop('WhatsApp', 'whatsapp', spot(6));
-  await drop('Exit', 'exit-3', spot(7));
   await shot('03-steps-dropped');
   await tidy();
-  expect(await page.locator('.react-flow__node').count()).toBe(9);
+  expect(await page.locator('.react-flow__node').count()).toBe(8);
 
   // 3. Connect handle to handle, all but the second check's "No" path.
   await connect('entry', 'next', 'push');
@@ -151,7 +172,9 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await connect('engagement', 'no', 'email');
   await connect('email', 'next', 'engagement-2');
   await connect('engagement-2', 'yes', 'exit-2');
-  await connect('whatsapp', 'next', 'exit-3');
+  // The WhatsApp step's Exit: its connection let go on empty canvas, the step picked from the menu.
+  await addStepFromHandle('whatsapp', 'next', 'Exit');
+  await node('exit-3').waitFor();
   expect(await page.locator('.react-flow__edge').count()).toBe(7);
   await shot('04-connected');
 
@@ -220,6 +243,20 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   expect(await counter('email', 'Messages sent: 0').count()).toBe(1);
   await shot('10-live-counts');
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  // 8. A second version (the push retitled), then version 1 again from the Versions dialog.
+  await page.getByRole('button', { name: 'Edit draft' }).click();
+  await open('push');
+  await page.getByLabel('Title', { exact: true }).fill('Your promo is still here');
+  await page.keyboard.press('Escape');
+  await page.locator('.save-status--saved').waitFor();
+  await page.getByRole('button', { name: /^Publish/ }).click();
+  await page.getByText(/Live version 2/).waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Versions' }).click();
+  await page.getByRole('button', { name: /^Version 1, published / }).click();
+  await page.getByText(/^Version 1, published .* read-only/).waitFor();
+  await node('push').getByText('Your promo is here').waitFor();
+  await shot('11-version-1');
 
   expect(pageErrors).toEqual([]);
   console.log(`e2e journey built, published and watched in ${Date.now() - started} ms`);

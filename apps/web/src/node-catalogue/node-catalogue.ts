@@ -50,8 +50,8 @@ export const NODE_TYPE_INFO: Record<NodeType, NodeTypeInfo> = {
 
 /** The accent colour of each group (cards, palette, minimap); CSS repeats them as variables. */
 export const GROUP_ACCENT: Record<NodeGroup, string> = {
-  entries: '#0f9d76',
-  messages: '#3b6fe0',
-  flow: '#d08a1e',
-  branches: '#8b5cf6',
+  entries: '#0b7a5c',
+  messages: '#3563cc',
+  flow: '#9a600c',
+  branches: '#7447e0',
 };
