@@ -125,6 +125,13 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
     setNotice({ kind: 'success', text: `Version ${version} copied into the draft; publish to make it live.` });
   };
 
+  // In the banner of a published version (not the toolbar, which has no room left at 1280 px).
+  const restoreButton = journey?.status === 'archived' ? null : (
+    <button type="button" className="link-button canvas-banner__action" title="Replace the draft with this version (Undo brings the draft back)" onClick={restoreAsDraft}>
+      Restore as draft
+    </button>
+  );
+
   const publish = async (): Promise<void> => {
     setBusy(true);
     try {
@@ -209,16 +216,17 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
                 testRunOpen={testRunOpen}
                 onShowProblems={() => activeStore.getState().select([])}
                 onOpenVersions={() => setVersionsOpen(true)}
-                onRestoreAsDraft={restoreAsDraft}
               />
               {liveView ? (
                 <div className="canvas-banner canvas-banner--live">
                   Live version {liveVersion}{journey.status === 'paused' ? ' (paused)' : ''} — read-only, statistics refresh every 3 seconds.
                   {live.error !== undefined && <span className="error-text"> Statistics unavailable: {live.error}</span>}
+                  {restoreButton}
                 </div>
               ) : shown.kind === 'version' ? (
                 <div className="canvas-banner canvas-banner--version">
                   Version {shown.version}, published {formatPublishedAt(shown.publishedAt)} — read-only.
+                  {restoreButton}
                 </div>
               ) : journey.status === 'archived' ? (
                 <div className="canvas-banner">Archived — read-only. Duplicate it from the journey list to reuse it.</div>

@@ -27,7 +27,6 @@ interface CanvasToolbarProps {
   onShowProblems: () => void;
   onOpenVersions: () => void;
   /** Copies the version on the canvas (live or older) into the draft. */
-  onRestoreAsDraft: () => void;
 }
 
 /** The bar above the canvas: name, status, saving, editing tools and the lifecycle actions. */
@@ -98,11 +97,6 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         {hasVersions && (
           <button type="button" className="button button--quiet" aria-haspopup="dialog" onClick={props.onOpenVersions}>
             <ActionIcon name="history" /> Versions
-          </button>
-        )}
-        {view.kind !== 'draft' && !archived && (
-          <button type="button" className="button button--quiet" title="Replace the draft with this version (Undo brings the draft back)" onClick={props.onRestoreAsDraft}>
-            <ActionIcon name="undo" /> Restore as draft
           </button>
         )}
         {hasLive && view.kind !== 'live' && (

@@ -86,7 +86,6 @@ describe('validation overlay', () => {
       testRunOpen: false,
       onShowProblems: noop,
       onOpenVersions: noop,
-      onRestoreAsDraft: noop,
     };
     const broken = renderInEditor(<CanvasToolbar {...props} journey={journeyDetail(brokenJourney())} />, brokenJourney());
     expect(screen.getByRole('button', { name: /Publish/ })).toHaveProperty('disabled', true);
