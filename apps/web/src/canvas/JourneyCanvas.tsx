@@ -25,6 +25,7 @@ import { describeOutHandle } from '../node-catalogue/handle-label';
 import { GROUP_ACCENT, NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
 import { readDraggedNodeType } from '../palette/palette-drag';
 import { AddStepMenu } from './AddStepMenu';
+import { FarViewTiles } from './FarViewTiles';
 import { JourneyEdgePath } from './JourneyEdgePath';
 import { JourneyNodeCard } from './JourneyNodeCard';
 import { SIDE_PANEL_WIDTH } from './side-panel-width';
@@ -213,6 +214,7 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#cfd6e4" />
         <Controls showInteractive={false} aria-label="Zoom controls" position="bottom-left" />
+        {far && <FarViewTiles />}
         <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview of the journey" position="bottom-left" className="journey-minimap" style={{ width: 168, height: 104 }} />
       </ReactFlow>
       {drop !== undefined && dropSource !== undefined && !readOnly && (

@@ -29,7 +29,12 @@ describe('journey canvas zoom', () => {
     expect(wrapper.classList.contains('journey-canvas--far')).toBe(true);
     // Every card is still there (hidden text keeps the cards' measured sizes and the connections).
     expect(container.querySelectorAll('.node-card')).toHaveLength(omnichannel().nodes.length);
+    // ...and each has its tile in the one SVG drawn instead of the cards while the view moves.
+    const tiles = [...container.querySelectorAll('.far-view-tiles rect')];
+    expect(tiles).toHaveLength(omnichannel().nodes.length);
+    expect(tiles.filter((tile) => tile.classList.contains('far-view-tiles__tile--entries'))).toHaveLength(1);
     await act(() => setZoom(1));
     expect(wrapper.classList.contains('journey-canvas--far')).toBe(false);
+    expect(container.querySelector('.far-view-tiles')).toBeNull();
   });
 });
