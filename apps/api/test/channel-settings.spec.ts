@@ -123,6 +123,23 @@ describe('channel settings: /api/v1/channels', () => {
     await expect400(put('whatsapp', { provider: 'whatsapp-cloud', phoneNumberId: '106540352242922' }), 'accessToken');
   });
 
+  it('stores the WhatsApp Business Account id in clear for the template webhook, refuses one that is not digits, and removes it with null', async () => {
+    const saved = (await put('whatsapp', { ...whatsApp, businessAccountId: '102290129340398' }).expect(200)).body as ChannelView;
+    expect(saved.settings).toMatchObject({ businessAccountId: '102290129340398', accessToken: 'EAAG…456' });
+    expect((await stored('whatsapp')).settings).toMatchObject({ businessAccountId: '102290129340398' });
+
+    const message = 'businessAccountId must be the numeric WhatsApp Business Account id from WhatsApp Manager (digits only)';
+    for (const businessAccountId of ['WABA-102290129340398', '', 102290129340398, '1 022']) {
+      const refused = await put('whatsapp', { ...whatsApp, businessAccountId }).expect(400);
+      expect((refused.body as { message: string[] }).message).toEqual([message]);
+    }
+    expect((await stored('whatsapp')).settings).toMatchObject({ businessAccountId: '102290129340398' });
+
+    // Secrets left out are kept; the account id is not a secret, so leaving it out (or null) removes it.
+    await put('whatsapp', { provider: 'whatsapp-cloud', phoneNumberId: '106540352242922', businessAccountId: null }).expect(200);
+    expect((await stored('whatsapp')).settings).not.toHaveProperty('businessAccountId');
+  });
+
   it('configures every provider, masking each secret', async () => {
     const configured: Array<[string, Record<string, unknown>]> = [
       ['whatsapp', whatsApp],

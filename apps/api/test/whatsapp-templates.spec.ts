@@ -12,6 +12,7 @@ interface TemplateBody {
   language: string;
   category: string;
   status: string;
+  statusReason: string | null;
   components: Array<Record<string, unknown>>;
   createdAt: string;
   updatedAt: string;
@@ -60,6 +61,7 @@ describe('WhatsApp template registry', () => {
         language: 'en',
         category: 'marketing',
         status: 'pending',
+        statusReason: null,
         components: [
           { type: 'HEADER', format: 'TEXT', text: 'Your promo is here' },
           { type: 'BODY', text: 'Hi {{1}}, here is 20% off today.', example: { body_text: [['Anna']] } },
@@ -81,7 +83,7 @@ describe('WhatsApp template registry', () => {
         'name must be lowercase letters, digits and underscores (e.g. promo_offer), at most 512 characters',
         'language must be a WhatsApp language code such as en, en_US or pt_BR',
         'category must be one of marketing, utility, authentication',
-        'status must be one of pending, approved, rejected, paused',
+        'status must be one of pending, approved, rejected, paused, disabled, deleted',
       ]);
       const bad = (components: unknown) => messagesOf(templates().send({ ...promo, name: 'bad', components }).expect(400));
       expect(await bad(undefined)).toEqual(['components must be a list of HEADER, BODY, FOOTER and BUTTONS components']);
@@ -115,7 +117,7 @@ describe('WhatsApp template registry', () => {
       expect(approved.map((template) => template.name)).toContain('list_b');
       const byName = (await t.http().get('/api/v1/whatsapp/templates?name=list_a').set(t.auth).expect(200)).body as TemplateBody[];
       expect(byName.map((template) => template.name)).toEqual(['list_a']);
-      expect(await messagesOf(t.http().get('/api/v1/whatsapp/templates?status=live').set(t.auth).expect(400))).toEqual(['status must be one of pending, approved, rejected, paused']);
+      expect(await messagesOf(t.http().get('/api/v1/whatsapp/templates?status=live').set(t.auth).expect(400))).toEqual(['status must be one of pending, approved, rejected, paused, disabled, deleted']);
       await t.http().get('/api/v1/whatsapp/templates').expect(401);
     });
 
@@ -125,7 +127,7 @@ describe('WhatsApp template registry', () => {
       expect(approved).toMatchObject({ id: template.id, status: 'approved' });
       expect(Date.parse(approved.updatedAt)).toBeGreaterThanOrEqual(Date.parse(template.updatedAt));
       expect(await messagesOf(t.http().patch(`/api/v1/whatsapp/templates/${template.id}`).set(t.auth).send({ status: 'done' }).expect(400))).toEqual([
-        'status must be one of pending, approved, rejected, paused',
+        'status must be one of pending, approved, rejected, paused, disabled, deleted',
       ]);
       expect(await messagesOf(t.http().patch(`/api/v1/whatsapp/templates/${template.id}`).set(t.auth).send({ status: 'paused', name: 'x' }).expect(400))).toEqual([
         'property name should not exist',

@@ -63,3 +63,19 @@ export function postWebhook(http: () => ReturnType<typeof request>, body: MetaOb
   const header = signature === undefined ? signWhatsAppPayload(raw, appSecret) : signature;
   return (header === null ? call : call.set('x-hub-signature-256', header)).send(raw);
 }
+
+/** The test project's WhatsApp Business Account: template status webhooks name it as the entry id. */
+export const BUSINESS_ACCOUNT_ID = '102290129340398';
+
+/** A `message_template_status_update` change of one template, as Meta's webhook reference shows it. */
+export function templateStatusChange(event: string, name: string, extra: MetaObject = {}): MetaObject {
+  return {
+    field: 'message_template_status_update',
+    value: { event, message_template_id: 1689556908129832, message_template_name: name, message_template_language: 'en', reason: 'NONE', ...extra },
+  };
+}
+
+/** A body of template status changes of one business account; `time` is when Meta triggered the webhook (unix seconds). */
+export function templateStatusBody(changes: MetaObject[], time: number, businessAccountId = BUSINESS_ACCOUNT_ID): MetaObject {
+  return { object: 'whatsapp_business_account', entry: [{ id: businessAccountId, time, changes }] };
+}

@@ -1,8 +1,12 @@
+import { Logger } from '@nestjs/common';
 import { signWhatsAppPayload } from '@engine/channels';
+import { whatsappKeywordJourney } from '@engine/journey';
+import { DEMO_WHATSAPP_TEMPLATES } from '../src/demo/demo-whatsapp-templates';
 import { createProject } from '../src/projects/create-project';
 import { startTestApp, type TestApp } from './test-app';
 import {
   APP_SECRET,
+  BUSINESS_ACCOUNT_ID,
   changeValue,
   contact,
   inbound,
@@ -10,6 +14,8 @@ import {
   PHONE_NUMBER_ID,
   postWebhook,
   status,
+  templateStatusBody,
+  templateStatusChange,
   textMessage,
   VERIFY_TOKEN,
   webhookBody,
@@ -26,6 +32,7 @@ interface StoredEvent {
 const whatsAppSettings = {
   provider: 'whatsapp-cloud',
   phoneNumberId: PHONE_NUMBER_ID,
+  businessAccountId: BUSINESS_ACCOUNT_ID,
   accessToken: 'EAAGm0PX4ZCpsBAtesttoken0123456789',
   appSecret: APP_SECRET,
   webhookVerifyToken: VERIFY_TOKEN,
@@ -119,7 +126,7 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
         object: 'whatsapp_business_account',
         entry: [{ id: '102140', changes: [{ field: 'message_template_status_update', value: { event: 'APPROVED', message_template_name: 'promo_offer' } }] }],
       };
-      expect((await post(review).expect(200)).body).toEqual({ stored: 0, duplicates: 0, ignored: 0, retryLater: false });
+      expect((await post(review).expect(200)).body).toEqual({ stored: 0, duplicates: 0, ignored: 0, templatesUpdated: 0, retryLater: false });
       await post(review, undefined, 'another-app-secret').expect(401);
       await post('not json at all').expect(400);
       await t.http().post('/webhooks/whatsapp').set('content-type', 'text/plain').send('hello').expect(400);
@@ -145,7 +152,7 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
       const sender = nextSender();
       const id = wamid('text');
       const response = await post(webhookBody(changeValue({ contacts: [contact(sender, 'Sheena Nelson')], messages: [textMessage(sender, id, 'Help')] }))).expect(200);
-      expect(response.body).toEqual({ stored: 1, duplicates: 0, ignored: 0, retryLater: false });
+      expect(response.body).toEqual({ stored: 1, duplicates: 0, ignored: 0, templatesUpdated: 0, retryLater: false });
 
       const user = (await t.http().get(`/api/v1/users/${encodeURIComponent(`+${sender}`)}`).set(t.auth).expect(200)).body as { phone: string; lastInboundWhatsAppAt: string };
       expect(user.phone).toBe(`+${sender}`);
@@ -165,7 +172,7 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
       const sender = nextSender();
       const body = webhookBody(changeValue({ messages: [textMessage(sender, wamid('again'), 'promo')] }));
       await post(body).expect(200);
-      expect((await post(body).expect(200)).body).toEqual({ stored: 0, duplicates: 1, ignored: 0, retryLater: false });
+      expect((await post(body).expect(200)).body).toEqual({ stored: 0, duplicates: 1, ignored: 0, templatesUpdated: 0, retryLater: false });
       expect(await eventsOf(`+${sender}`)).toHaveLength(1);
     });
 
@@ -249,8 +256,8 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
           statuses: [status(ours, 'sent', recipient), status(ours, 'delivered', recipient), status(ours, 'read', recipient), failed, status('wamid.NOT_OURS', 'read', '15550000000')],
         }),
       );
-      expect((await post(body).expect(200)).body).toEqual({ stored: 3, duplicates: 0, ignored: 2, retryLater: false });
-      expect((await post(body).expect(200)).body).toEqual({ stored: 0, duplicates: 3, ignored: 2, retryLater: false });
+      expect((await post(body).expect(200)).body).toEqual({ stored: 3, duplicates: 0, ignored: 2, templatesUpdated: 0, retryLater: false });
+      expect((await post(body).expect(200)).body).toEqual({ stored: 0, duplicates: 3, ignored: 2, templatesUpdated: 0, retryLater: false });
 
       const stored = await eventsOf('carol-9');
       expect(stored.map((event) => [event.name, event.idempotency_key])).toEqual([
@@ -273,6 +280,151 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
       const early = await post(webhookBody(changeValue({ statuses: [status(wamid('early'), 'delivered', sender)] }))).expect(503);
       expect(early.headers['retry-after']).toBe('30');
       expect(early.body).toMatchObject({ retryLater: true, ignored: 1 });
+    });
+  });
+
+  describe('POST: template status changes', () => {
+    interface Template {
+      id: string;
+      name: string;
+      status: string;
+      statusReason: string | null;
+      updatedAt: string;
+    }
+    interface Refusal {
+      problems: Array<{ nodeId: string; message: string }>;
+    }
+    /** Meta's trigger times, one later than the other. */
+    let clock = Math.floor(Date.now() / 1000);
+    const later = () => ++clock;
+    const template = async (name: string, auth = t.auth) =>
+      ((await t.http().get(`/api/v1/whatsapp/templates?name=${name}`).set(auth).expect(200)).body as Template[])[0];
+    const publish = (journeyId: string) => t.http().post(`/api/v1/journeys/${journeyId}/publish`).set(t.auth);
+    /** The keyword journey sending its two templates under names of this test, registered pending. */
+    const journeyWithPendingTemplates = async (suffix: string) => {
+      const graph = structuredClone(whatsappKeywordJourney);
+      for (const node of graph.nodes) if (node.type === 'send.whatsapp' && node.data.template) node.data.template.name += suffix;
+      for (const demo of DEMO_WHATSAPP_TEMPLATES) await t.http().post('/api/v1/whatsapp/templates').set(t.auth).send({ ...demo, name: demo.name + suffix }).expect(201);
+      const journey = (await t.http().post('/api/v1/journeys').set(t.auth).send({ name: `Keywords${suffix}`, graph }).expect(201)).body as { id: string };
+      return { journeyId: journey.id, help: `support_help${suffix}`, promo: `promo_offer${suffix}` };
+    };
+    const receipt = (templatesUpdated: number) => ({ stored: 0, duplicates: 0, ignored: 0, templatesUpdated, retryLater: false });
+
+    it('approves pending templates when Meta does, alongside messages in the same body, so the journey publishes', async () => {
+      const { journeyId, help, promo } = await journeyWithPendingTemplates('_approved');
+      expect(((await publish(journeyId).expect(422)).body as Refusal).problems.map((problem) => problem.message)).toEqual([
+        `Node "Support reply" (Send WhatsApp): template "${help}" (en) is not approved yet (pending)`,
+        `Node "Promo reply" (Send WhatsApp): template "${promo}" (en) is not approved yet (pending)`,
+      ]);
+      // A project of another Meta app on the same business account: a delivery signed by ours is not for it.
+      const other = await createProject(t.db.dataSource.manager, 'Other app');
+      const otherAuth = { Authorization: `Bearer ${other.apiKey}` };
+      await t.http().put('/api/v1/channels/whatsapp').set(otherAuth).send({ ...whatsAppSettings, appSecret: 'other-app-secret' }).expect(200);
+      await t.http().post('/api/v1/whatsapp/templates').set(otherAuth).send({ ...DEMO_WHATSAPP_TEMPLATES[0], name: help }).expect(201);
+
+      const sender = nextSender();
+      const body = templateStatusBody([templateStatusChange('APPROVED', help), templateStatusChange('APPROVED', promo, { message_template_category: 'MARKETING' })], later());
+      (body['entry'] as unknown[]).push(...(webhookBody(changeValue({ messages: [textMessage(sender, wamid('beside-templates'), 'hi')] }))['entry'] as unknown[]));
+      expect((await post(body).expect(200)).body).toEqual({ stored: 1, duplicates: 0, ignored: 0, templatesUpdated: 2, retryLater: false });
+
+      expect(await template(help)).toMatchObject({ status: 'approved', statusReason: null });
+      expect(await template(promo)).toMatchObject({ status: 'approved', statusReason: null });
+      expect(await template(help, otherAuth)).toMatchObject({ status: 'pending' });
+      expect(await eventsOf(`+${sender}`)).toHaveLength(1);
+      expect(((await publish(journeyId).expect(201)).body as { version: number }).version).toBe(1);
+    });
+
+    it("marks a template rejected with Meta's reason, which publishing shows; a status set by hand has none", async () => {
+      const { journeyId, help, promo } = await journeyWithPendingTemplates('_rejected');
+      const rejection = templateStatusChange('REJECTED', promo, {
+        reason: 'INVALID_FORMAT',
+        rejection_info: { reason: 'Variable parameters are missing or have mismatched curly braces.', recommendation: 'Give each variable a sample.' },
+      });
+      expect((await post(templateStatusBody([rejection, templateStatusChange('REJECTED', help, { reason: 'SCAM' })], later())).expect(200)).body).toEqual(receipt(2));
+
+      const reason = 'INVALID_FORMAT — Variable parameters are missing or have mismatched curly braces. Give each variable a sample.';
+      expect(await template(promo)).toMatchObject({ status: 'rejected', statusReason: reason });
+      expect(await template(help)).toMatchObject({ status: 'rejected', statusReason: 'SCAM' });
+      expect(((await publish(journeyId).expect(422)).body as Refusal).problems).toEqual([
+        expect.objectContaining({ nodeId: 'help-reply', message: `Node "Support reply" (Send WhatsApp): template "${help}" (en) is not approved (rejected: SCAM)` }),
+        expect.objectContaining({ nodeId: 'promo-reply', message: `Node "Promo reply" (Send WhatsApp): template "${promo}" (en) is not approved (rejected: ${reason})` }),
+      ]);
+
+      const { id } = await template(help);
+      const patched = (await t.http().patch(`/api/v1/whatsapp/templates/${id}`).set(t.auth).send({ status: 'pending' }).expect(200)).body as Template;
+      expect(patched).toMatchObject({ status: 'pending', statusReason: null });
+    });
+
+    it('blocks publishing while Meta has a template paused or disabled, and allows it again once reinstated', async () => {
+      const { journeyId, help, promo } = await journeyWithPendingTemplates('_paused');
+      await post(templateStatusBody([templateStatusChange('APPROVED', help), templateStatusChange('APPROVED', promo)], later())).expect(200);
+      await publish(journeyId).expect(201);
+
+      const pause = 'Your WhatsApp message template has been paused for 3 hours until Jun 19 at 7:00 PM UTC because it had issues.';
+      const paused = await post(templateStatusBody([templateStatusChange('PAUSED', promo, { other_info: { title: 'FIRST_PAUSE', description: pause } })], later())).expect(200);
+      expect(paused.body).toEqual(receipt(1));
+      expect(await template(promo)).toMatchObject({ status: 'paused', statusReason: pause });
+      expect(((await publish(journeyId).expect(422)).body as Refusal).problems).toEqual([
+        expect.objectContaining({ nodeId: 'promo-reply', message: `Node "Promo reply" (Send WhatsApp): template "${promo}" (en) is not approved (paused: ${pause})` }),
+      ]);
+
+      await post(templateStatusBody([templateStatusChange('DISABLED', promo, { disable_info: { disable_date: String(clock) } })], later())).expect(200);
+      expect(await template(promo)).toMatchObject({ status: 'disabled', statusReason: null });
+      await publish(journeyId).expect(422);
+
+      await post(templateStatusBody([templateStatusChange('REINSTATED', promo)], later())).expect(200);
+      expect(await template(promo)).toMatchObject({ status: 'approved', statusReason: null });
+      expect(((await publish(journeyId).expect(201)).body as { version: number }).version).toBe(2);
+    });
+
+    it('changes nothing on a redelivery, nor when an older verdict arrives after a newer one', async () => {
+      const { promo } = await journeyWithPendingTemplates('_redelivered');
+      const approved = templateStatusBody([templateStatusChange('APPROVED', promo)], later());
+      expect((await post(approved).expect(200)).body).toEqual(receipt(1));
+      const first = await template(promo);
+      expect((await post(approved).expect(200)).body).toEqual(receipt(0));
+      expect(await template(promo)).toEqual(first);
+
+      const paused = templateStatusBody([templateStatusChange('PAUSED', promo, { other_info: { title: 'FIRST_PAUSE', description: 'Paused for 3 hours.' } })], later());
+      expect((await post(paused).expect(200)).body).toEqual(receipt(1));
+      const afterPause = await template(promo);
+      // Meta delivers the approval again, late: the pause is newer.
+      expect((await post(approved).expect(200)).body).toEqual(receipt(0));
+      expect((await post(paused).expect(200)).body).toEqual(receipt(0));
+      expect(await template(promo)).toEqual(afterPause);
+      expect(afterPause).toMatchObject({ status: 'paused', statusReason: 'Paused for 3 hours.' });
+    });
+
+    it('acknowledges and logs changes of unknown accounts, unknown templates and unknown events, and ignores warnings', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      try {
+        const { help } = await journeyWithPendingTemplates('_unknowns');
+        await post(templateStatusBody([templateStatusChange('APPROVED', help)], later())).expect(200);
+
+        expect((await post(templateStatusBody([templateStatusChange('REJECTED', help)], later(), '999999999999999')).expect(200)).body).toEqual(receipt(0));
+        expect(warn).toHaveBeenCalledWith(`REJECTED of WhatsApp template ${help} (en) ignored: no project has WhatsApp Business Account 999999999999999 as its businessAccountId`);
+
+        expect((await post(templateStatusBody([templateStatusChange('APPROVED', 'never_registered')], later())).expect(200)).body).toEqual(receipt(0));
+        expect(warn).toHaveBeenCalledWith(
+          `Template never_registered (en) of WhatsApp Business Account ${BUSINESS_ACCOUNT_ID} is not in the template registry of project ${t.projectId}: APPROVED ignored`,
+        );
+
+        expect((await post(templateStatusBody([templateStatusChange('TELEPORTED', help)], later())).expect(200)).body).toEqual(receipt(0));
+        expect(warn).toHaveBeenCalledWith(
+          `Skipped in a WhatsApp webhook: entry[0].changes[0]: event "TELEPORTED" of template ${help} (en) is not a template event this version knows`,
+        );
+
+        // At risk, still sendable: the status stays.
+        expect((await post(templateStatusBody([templateStatusChange('FLAGGED', help)], later())).expect(200)).body).toEqual(receipt(0));
+        expect(await template(help)).toMatchObject({ status: 'approved' });
+
+        // Signed by no project's app: refused as before, and nothing changes.
+        await post(templateStatusBody([templateStatusChange('PAUSED', help)], later()), undefined, 'not-our-app-secret').expect(401);
+        await post(templateStatusBody([templateStatusChange('PAUSED', help)], later(), '999999999999999'), undefined, 'not-our-app-secret').expect(401);
+        expect(await template(help)).toMatchObject({ status: 'approved' });
+      } finally {
+        warn.mockRestore();
+      }
     });
   });
 });

@@ -48,7 +48,14 @@ export class ChannelSettingsController {
     schema: { type: 'object', required: ['provider'], properties: { provider: { type: 'string', enum: CHANNEL_PROVIDER_KINDS } }, additionalProperties: true },
     examples: {
       whatsapp: {
-        value: { provider: 'whatsapp-cloud', phoneNumberId: '106540352242922', accessToken: 'EAAG...', appSecret: 'meta-app-secret', webhookVerifyToken: 'a-long-random-string' },
+        value: {
+          provider: 'whatsapp-cloud',
+          phoneNumberId: '106540352242922',
+          businessAccountId: '102290129340398',
+          accessToken: 'EAAG...',
+          appSecret: 'meta-app-secret',
+          webhookVerifyToken: 'a-long-random-string',
+        },
       },
       email: { value: { provider: 'smtp', smtpUrl: 'smtp://user:password@smtp.example.com:587', from: 'Example Shop <news@shop.example.com>' } },
       sandbox: { value: { provider: 'sandbox' } },

@@ -8,6 +8,7 @@ import { ChannelSecrets } from '../channel-settings/channel-secrets';
 export interface WhatsAppAccount {
   projectId: string;
   phoneNumberId: string;
+  businessAccountId?: string;
   appSecret?: string;
   webhookVerifyToken?: string;
 }
@@ -33,6 +34,17 @@ export class WhatsAppAccounts {
     );
   }
 
+  /** The accounts of these WhatsApp Business Accounts, which template status webhooks name instead of a number. */
+  async byBusinessAccountIds(businessAccountIds: string[]): Promise<WhatsAppAccount[]> {
+    // Served by the channel_settings_whatsapp_business_account expression index.
+    return this.open(
+      await this.dataSource.query<SettingsRow[]>(
+        `SELECT project_id, settings FROM channel_settings WHERE channel = 'whatsapp' AND settings->>'businessAccountId' = ANY($1)`,
+        [businessAccountIds],
+      ),
+    );
+  }
+
   /** Every account that has this secret set: for Meta's handshake, which names no number. */
   async withSecret(field: 'appSecret' | 'webhookVerifyToken'): Promise<WhatsAppAccount[]> {
     return this.open(
@@ -49,7 +61,15 @@ export class WhatsAppAccounts {
       if (stored.provider !== 'whatsapp-cloud') return [];
       try {
         const settings = this.secrets.open(row.project_id, 'whatsapp', stored);
-        return [{ projectId: row.project_id, phoneNumberId: settings.phoneNumberId, appSecret: settings.appSecret, webhookVerifyToken: settings.webhookVerifyToken }];
+        return [
+          {
+            projectId: row.project_id,
+            phoneNumberId: settings.phoneNumberId,
+            businessAccountId: settings.businessAccountId,
+            appSecret: settings.appSecret,
+            webhookVerifyToken: settings.webhookVerifyToken,
+          },
+        ];
       } catch (error) {
         if (!(error instanceof SecretDecryptionError)) throw error;
         this.logger.warn(`The WhatsApp secrets of project ${row.project_id} do not open with the current ENCRYPTION_KEY; its webhooks are refused until the settings are saved again`);

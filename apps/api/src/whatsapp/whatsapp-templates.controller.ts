@@ -52,7 +52,10 @@ export class WhatsAppTemplatesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Record Meta's review status (approved, rejected, paused, pending)" })
+  @ApiOperation({
+    summary: "Record Meta's review status by hand (approved, rejected, paused, pending, disabled, deleted)",
+    description: "Not needed once the WhatsApp channel has a businessAccountId and Meta's webhook is subscribed to message_template_status_update.",
+  })
   @ApiParam(TEMPLATE_ID_PARAM)
   @ApiOkResponse({ type: WhatsAppTemplateDto })
   @ApiNotFoundResponse({ description: 'No such template in this project.' })

@@ -14,6 +14,7 @@ interface TemplateRow {
   language: string;
   category: WhatsAppTemplateCategory;
   status: WhatsAppTemplateStatus;
+  status_reason: string | null;
   components: WhatsAppTemplateComponent[];
   created_at: Date;
   updated_at: Date;
@@ -29,12 +30,12 @@ interface TemplateSend {
   bodyParameters: number;
 }
 
-const COLUMNS = 'id, name, language, category, status, components, created_at, updated_at';
+const COLUMNS = 'id, name, language, category, status, status_reason, components, created_at, updated_at';
 
 /**
  * The project's WhatsApp templates as registered with Meta. Meta reviews templates; the registry
- * keeps the outcome, and publishing refuses journeys whose templates are not approved (Meta would
- * refuse every send with error 132001).
+ * keeps the outcome (set by hand, or by Meta's template status webhook), and publishing refuses
+ * journeys whose templates are not approved (Meta would refuse every send with error 132001).
  */
 @Injectable()
 export class WhatsAppTemplatesService {
@@ -62,9 +63,10 @@ export class WhatsAppTemplatesService {
     return rows.map(toDto);
   }
 
+  /** A status set by hand has no reason from Meta. */
   async setStatus(projectId: string, id: string, status: WhatsAppTemplateStatus): Promise<WhatsAppTemplateDto> {
     const [rows] = await this.dataSource.query<[TemplateRow[], number]>(
-      `UPDATE whatsapp_templates SET status = $3, updated_at = now() WHERE project_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+      `UPDATE whatsapp_templates SET status = $3, status_reason = NULL, updated_at = now() WHERE project_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
       [projectId, id, status],
     );
     if (!rows[0]) throw notFound(id);
@@ -84,8 +86,8 @@ export class WhatsAppTemplatesService {
   async publishProblems(manager: EntityManager, projectId: string, graph: unknown): Promise<JourneyProblem[]> {
     const sends = templateSends(graph);
     if (sends.length === 0) return [];
-    const rows = await manager.query<Array<Pick<TemplateRow, 'name' | 'language' | 'status' | 'components'>>>(
-      `SELECT name, language, status, components FROM whatsapp_templates WHERE project_id = $1 AND name = ANY($2)`,
+    const rows = await manager.query<Array<Pick<TemplateRow, 'name' | 'language' | 'status' | 'status_reason' | 'components'>>>(
+      `SELECT name, language, status, status_reason, components FROM whatsapp_templates WHERE project_id = $1 AND name = ANY($2)`,
       [projectId, [...new Set(sends.map((send) => send.name))]],
     );
     const registered = new Map(rows.map((row) => [`${row.name}/${row.language}`, row]));
@@ -101,7 +103,7 @@ export class WhatsAppTemplatesService {
       });
       if (!template) return [refusal('is not registered; add it to the WhatsApp templates once Meta has approved it')];
       if (template.status === 'pending') return [refusal('is not approved yet (pending)')];
-      if (template.status !== 'approved') return [refusal(`is not approved (${template.status})`)];
+      if (template.status !== 'approved') return [refusal(`is not approved (${template.status}${template.status_reason ? `: ${template.status_reason}` : ''})`)];
       const problems: JourneyProblem[] = [];
       for (const part of ['header', 'body'] as const) {
         const expected = templateParameterCount(template.components, part === 'header' ? 'HEADER' : 'BODY');
@@ -149,6 +151,7 @@ function toDto(row: TemplateRow): WhatsAppTemplateDto {
     language: row.language,
     category: row.category,
     status: row.status,
+    statusReason: row.status_reason,
     components: row.components,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

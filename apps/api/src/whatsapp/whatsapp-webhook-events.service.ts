@@ -35,7 +35,7 @@ export class WhatsAppWebhookEvents {
     private readonly ingest: IngestEvents,
   ) {}
 
-  async record(projectId: string, inbound: InboundWhatsAppMessage[], statuses: WhatsAppStatusUpdate[]): Promise<WhatsAppWebhookReceiptDto> {
+  async record(projectId: string, inbound: InboundWhatsAppMessage[], statuses: WhatsAppStatusUpdate[]): Promise<Omit<WhatsAppWebhookReceiptDto, 'templatesUpdated'>> {
     const referenced = [...inbound.flatMap((message) => (message.context ? [message.context.messageId] : [])), ...statuses.map((update) => update.providerMessageId)];
     const [userIdByPhone, ours] = await Promise.all([
       inbound.length > 0 ? this.registerSenders(projectId, inbound) : new Map<string, string>(),

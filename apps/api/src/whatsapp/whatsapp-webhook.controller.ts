@@ -34,10 +34,12 @@ export class WhatsAppWebhookController {
   @Post()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Inbound messages and delivery statuses from the WhatsApp Cloud API',
+    summary: 'Inbound messages, delivery statuses and template reviews from the WhatsApp Cloud API',
     description:
       'Checks X-Hub-Signature-256 against the appSecret of the project owning metadata.phone_number_id, stores a PW_WhatsAppReceived event per ' +
-      'message and PW_WhatsAppDelivered/Read/Failed per status of our messages, and answers once they are stored. Redeliveries are ignored.',
+      'message and PW_WhatsAppDelivered/Read/Failed per status of our messages, and answers once they are stored. message_template_status_update ' +
+      'changes set the status of the registered template (by name and language) in the projects whose businessAccountId is the entry id. ' +
+      'Redeliveries are ignored.',
   })
   @ApiOkResponse({ type: WhatsAppWebhookReceiptDto })
   @ApiUnauthorizedResponse({ description: 'Missing or wrong signature, or no project has the phone number id: nothing is stored.' })

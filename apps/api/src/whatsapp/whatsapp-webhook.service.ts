@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import {
   type InboundWhatsAppMessage,
   parseWhatsAppWebhook,
@@ -8,6 +8,7 @@ import {
 } from '@engine/channels';
 import { type WhatsAppWebhookReceiptDto } from './dto/whatsapp-webhook-receipt.response';
 import { type WhatsAppAccount, WhatsAppAccounts } from './whatsapp-accounts.service';
+import { WhatsAppTemplateStatuses } from './whatsapp-template-statuses.service';
 import { WhatsAppWebhookEvents } from './whatsapp-webhook-events.service';
 
 interface ProjectBatch {
@@ -17,13 +18,17 @@ interface ProjectBatch {
 
 /**
  * Meta's side of the WhatsApp channel: the subscription handshake, and deliveries checked against
- * the app secret of the project(s) that own the business number before anything is stored.
+ * the app secret of the project(s) that own the business number (or, for template status changes,
+ * the business account) before anything is stored.
  */
 @Injectable()
 export class WhatsAppWebhookService {
+  private readonly logger = new Logger(WhatsAppWebhookService.name);
+
   constructor(
     private readonly accounts: WhatsAppAccounts,
     private readonly events: WhatsAppWebhookEvents,
+    private readonly templateStatuses: WhatsAppTemplateStatuses,
   ) {}
 
   /** The challenge to echo when the verify token is one of the projects' `webhookVerifyToken`. */
@@ -39,37 +44,39 @@ export class WhatsAppWebhookService {
   }
 
   /**
-   * Stores what a delivery reports, once its signature is checked on the raw bytes. All or
-   * nothing: a body naming a number no project can vouch for is refused whole.
+   * Stores what a delivery reports, once its signature is checked on the raw bytes, and applies
+   * template status changes to the registry. All or nothing for messages and statuses: a body
+   * naming a number no project can vouch for is refused whole. Template changes of an account no
+   * project has (or whose projects did not sign) are acknowledged and logged.
    */
   async receive(rawBody: Buffer | undefined, signature: string | undefined, payload: unknown): Promise<WhatsAppWebhookReceiptDto> {
     if (!rawBody) throw new BadRequestException('The body must be JSON (Content-Type: application/json), as Meta sends it');
     if (!signature) throw new UnauthorizedException('Missing X-Hub-Signature-256 header: Meta signs every delivery with the app secret');
+    const receivedAt = new Date();
     const batch = parseWhatsAppWebhook(payload);
     const phoneNumberIds = [...new Set([...batch.inbound, ...batch.statuses].map((item) => item.phoneNumberId))];
+    const businessAccountIds = [...new Set(batch.templateStatuses.map((update) => update.businessAccountId))];
     const signedBy = (account: WhatsAppAccount) => account.appSecret !== undefined && verifyWhatsAppSignature(rawBody, signature, account.appSecret);
 
-    if (phoneNumberIds.length === 0) {
-      // Nothing we act on (template reviews, account updates): acknowledged if a project's app signed it.
+    const projectsByNumber = await this.projectsByNumber(phoneNumberIds, signedBy);
+    const accountOwners = businessAccountIds.length > 0 ? await this.accounts.byBusinessAccountIds(businessAccountIds) : [];
+    const projectsByAccount = new Map(
+      businessAccountIds.map((id) => [id, accountOwners.filter((account) => account.businessAccountId === id && signedBy(account)).map((account) => account.projectId)]),
+    );
+    if (phoneNumberIds.length === 0 && ![...projectsByAccount.values()].some((projectIds) => projectIds.length > 0)) {
+      // Nothing a configured number or account vouches for (account updates, other accounts' templates): acknowledged if a project's app signed it.
       if (!(await this.accounts.withSecret('appSecret')).some(signedBy)) {
         throw new UnauthorizedException('The X-Hub-Signature-256 signature does not match the app secret of any project with WhatsApp configured');
       }
-      return { stored: 0, duplicates: 0, ignored: 0, retryLater: false };
     }
 
-    const accounts = await this.accounts.byPhoneNumberIds(phoneNumberIds);
-    const projectsByNumber = new Map<string, string[]>();
-    for (const phoneNumberId of phoneNumberIds) {
-      const owners = accounts.filter((account) => account.phoneNumberId === phoneNumberId);
-      const verified = owners.filter(signedBy).map((account) => account.projectId);
-      if (verified.length === 0) {
-        throw new UnauthorizedException(
-          owners.length === 0
-            ? `No project has WhatsApp phone number id ${phoneNumberId} configured`
-            : `The X-Hub-Signature-256 signature does not match the appSecret of the project(s) with WhatsApp phone number id ${phoneNumberId}`,
-        );
-      }
-      projectsByNumber.set(phoneNumberId, verified);
+    // Signed by an app we know: what was skipped is worth a line in the log.
+    for (const problem of batch.problems) this.logger.warn(`Skipped in a WhatsApp webhook: ${problem}`);
+    const receipt: WhatsAppWebhookReceiptDto = { stored: 0, duplicates: 0, ignored: 0, templatesUpdated: 0, retryLater: false };
+    for (const update of batch.templateStatuses) {
+      const projectIds = projectsByAccount.get(update.businessAccountId) ?? [];
+      if (projectIds.length > 0) receipt.templatesUpdated += await this.templateStatuses.apply(projectIds, update, receivedAt);
+      else this.logger.warn(`${update.event} of WhatsApp template ${update.name} (${update.language}) ignored: ${this.unclaimed(update.businessAccountId, accountOwners)}`);
     }
 
     const byProject = new Map<string, ProjectBatch>();
@@ -83,7 +90,6 @@ export class WhatsAppWebhookService {
     for (const message of batch.inbound) for (const projectId of projectsByNumber.get(message.phoneNumberId)!) batchOf(projectId).inbound.push(message);
     for (const update of batch.statuses) for (const projectId of projectsByNumber.get(update.phoneNumberId)!) batchOf(projectId).statuses.push(update);
 
-    const receipt: WhatsAppWebhookReceiptDto = { stored: 0, duplicates: 0, ignored: 0, retryLater: false };
     for (const [projectId, { inbound, statuses }] of byProject) {
       const recorded = await this.events.record(projectId, inbound, statuses);
       receipt.stored += recorded.stored;
@@ -92,5 +98,32 @@ export class WhatsAppWebhookService {
       receipt.retryLater ||= recorded.retryLater;
     }
     return receipt;
+  }
+
+  /** The projects each number's messages and statuses go to: those that have it and whose app secret signed the body. */
+  private async projectsByNumber(phoneNumberIds: string[], signedBy: (account: WhatsAppAccount) => boolean): Promise<Map<string, string[]>> {
+    const projectsByNumber = new Map<string, string[]>();
+    if (phoneNumberIds.length === 0) return projectsByNumber;
+    const accounts = await this.accounts.byPhoneNumberIds(phoneNumberIds);
+    for (const phoneNumberId of phoneNumberIds) {
+      const owners = accounts.filter((account) => account.phoneNumberId === phoneNumberId);
+      const verified = owners.filter(signedBy).map((account) => account.projectId);
+      if (verified.length === 0) {
+        throw new UnauthorizedException(
+          owners.length === 0
+            ? `No project has WhatsApp phone number id ${phoneNumberId} configured`
+            : `The X-Hub-Signature-256 signature does not match the appSecret of the project(s) with WhatsApp phone number id ${phoneNumberId}`,
+        );
+      }
+      projectsByNumber.set(phoneNumberId, verified);
+    }
+    return projectsByNumber;
+  }
+
+  /** Why no project takes a template change of this business account. */
+  private unclaimed(businessAccountId: string, accountOwners: WhatsAppAccount[]): string {
+    return accountOwners.some((account) => account.businessAccountId === businessAccountId)
+      ? `the signature does not match the appSecret of the project(s) with WhatsApp Business Account ${businessAccountId}`
+      : `no project has WhatsApp Business Account ${businessAccountId} as its businessAccountId`;
   }
 }

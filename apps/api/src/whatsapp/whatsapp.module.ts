@@ -4,6 +4,7 @@ import { ProjectEntity } from '@engine/persistence';
 import { ChannelSettingsModule } from '../channel-settings/channel-settings.module';
 import { WhatsAppAccounts } from './whatsapp-accounts.service';
 import { WhatsAppTemplatesController } from './whatsapp-templates.controller';
+import { WhatsAppTemplateStatuses } from './whatsapp-template-statuses.service';
 import { WhatsAppTemplatesService } from './whatsapp-templates.service';
 import { WhatsAppWebhookController } from './whatsapp-webhook.controller';
 import { WhatsAppWebhookEvents } from './whatsapp-webhook-events.service';
@@ -14,7 +15,7 @@ import { WhatsAppWebhookService } from './whatsapp-webhook.service';
   // ProjectEntity: ApiKeyGuard resolves the caller's project.
   imports: [TypeOrmModule.forFeature([ProjectEntity]), ChannelSettingsModule],
   controllers: [WhatsAppWebhookController, WhatsAppTemplatesController],
-  providers: [WhatsAppAccounts, WhatsAppWebhookEvents, WhatsAppWebhookService, WhatsAppTemplatesService],
+  providers: [WhatsAppAccounts, WhatsAppWebhookEvents, WhatsAppWebhookService, WhatsAppTemplatesService, WhatsAppTemplateStatuses],
   exports: [WhatsAppTemplatesService],
 })
 export class WhatsAppModule {}

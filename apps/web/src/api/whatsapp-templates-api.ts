@@ -14,12 +14,13 @@ export interface WhatsAppTemplate {
   name: string;
   language: string;
   category?: string;
-  /** `approved`, `pending`, `rejected`, `paused`. */
+  /** `approved`, `pending`, `rejected`, `paused`, `disabled`, `deleted` (kept in step by Meta's webhooks). */
   status: string;
+  /** Meta's reason for a rejection, pause or disable. */
+  statusReason?: string | null;
   components: WhatsAppTemplateComponent[];
 }
 
 export const whatsAppTemplatesApi = {
-  /** 404 until the WhatsApp channel routes exist: callers degrade to a free-text name. */
   list: (): Promise<WhatsAppTemplate[] | { templates: WhatsAppTemplate[] }> => apiRequest('GET', '/api/v1/whatsapp/templates'),
 };

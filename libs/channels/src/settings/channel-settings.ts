@@ -11,6 +11,8 @@ import { type WebhookConfig } from '../webhook/webhook-provider';
 type Stored<T> = Omit<T, keyof OutboundPolicy | 'now'>;
 
 export type WhatsAppCloudSettings = { provider: 'whatsapp-cloud' } & Stored<WhatsAppCloudConfig> & {
+    /** The WhatsApp Business Account id: template status webhooks find the project by it. */
+    businessAccountId?: string;
     /** The Meta app's secret: checks X-Hub-Signature-256 of inbound webhooks. Secret. */
     appSecret?: string;
     /** The token Meta echoes when subscribing the webhook (hub.verify_token). Secret. */

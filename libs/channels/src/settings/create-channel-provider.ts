@@ -22,7 +22,7 @@ export function createChannelProvider(settings: ChannelSettings, policy: Outboun
     case 'sandbox':
       return new SandboxProvider();
     case 'whatsapp-cloud': {
-      const { provider: _provider, appSecret: _appSecret, webhookVerifyToken: _verifyToken, ...config } = settings;
+      const { provider: _provider, businessAccountId: _businessAccountId, appSecret: _appSecret, webhookVerifyToken: _verifyToken, ...config } = settings;
       return new WhatsAppCloudProvider({ ...config, ...outbound });
     }
     case 'smtp': {

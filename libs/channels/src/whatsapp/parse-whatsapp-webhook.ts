@@ -4,9 +4,12 @@ import {
   type InboundWhatsAppMessage,
   WHATSAPP_INBOUND_TYPES,
   WHATSAPP_STATUSES,
+  WHATSAPP_TEMPLATE_EVENTS,
   type WhatsAppInboundType,
   type WhatsAppStatus,
   type WhatsAppStatusUpdate,
+  type WhatsAppTemplateEvent,
+  type WhatsAppTemplateStatusUpdate,
   type WhatsAppWebhookBatch,
   type WhatsAppWebhookError,
 } from './whatsapp-webhook-types';
@@ -14,13 +17,14 @@ import {
 const MEDIA_TYPES = new Set(['image', 'video', 'document', 'audio', 'sticker']);
 
 /**
- * Reads a Cloud API webhook body: `{ object: 'whatsapp_business_account', entry: [{ id, changes:
+ * Reads a Cloud API webhook body: `{ object: 'whatsapp_business_account', entry: [{ id, time, changes:
  * [{ field: 'messages', value: { metadata, contacts, messages, statuses } }] }] }`, with any number
- * of entries and changes. Changes of other fields (template status, account updates) are passed
- * over. Never throws: what cannot be read is skipped and described in `problems`.
+ * of entries and changes; `message_template_status_update` changes become `templateStatuses`.
+ * Changes of other fields (account updates, quality) are passed over. Never throws: what cannot be
+ * read is skipped and described in `problems`.
  */
 export function parseWhatsAppWebhook(payload: unknown): WhatsAppWebhookBatch {
-  const batch: WhatsAppWebhookBatch = { inbound: [], statuses: [], problems: [] };
+  const batch: WhatsAppWebhookBatch = { inbound: [], statuses: [], templateStatuses: [], problems: [] };
   if (!isRecord(payload)) {
     batch.problems.push('The payload is not a JSON object');
     return batch;
@@ -39,14 +43,20 @@ export function parseWhatsAppWebhook(payload: unknown): WhatsAppWebhookBatch {
       batch.problems.push(`${entryAt} has no changes list`);
       return;
     }
-    entry.changes.forEach((change: unknown, c) => readChange(change, `${entryAt}.changes[${c}]`, batch));
+    entry.changes.forEach((change: unknown, c) => readChange(change, entry, `${entryAt}.changes[${c}]`, batch));
   });
   return batch;
 }
 
-function readChange(change: unknown, at: string, batch: WhatsAppWebhookBatch): void {
+function readChange(change: unknown, entry: JsonRecord, at: string, batch: WhatsAppWebhookBatch): void {
   if (!isRecord(change)) {
     batch.problems.push(`${at} is not an object`);
+    return;
+  }
+  if (change.field === 'message_template_status_update') {
+    const update = readTemplateStatus(change.value, entry);
+    if (typeof update === 'string') batch.problems.push(`${at}: ${update}`);
+    else batch.templateStatuses.push(update);
     return;
   }
   if (change.field !== 'messages') return;
@@ -194,6 +204,46 @@ function readStatus(raw: unknown, phoneNumberId: string): WhatsAppStatusUpdate |
   return update;
 }
 
+/**
+ * A template status change (`value: { event, message_template_id, message_template_name,
+ * message_template_language, reason, rejection_info, other_info }`) of the account the entry names,
+ * or why it was skipped.
+ */
+function readTemplateStatus(value: unknown, entry: JsonRecord): WhatsAppTemplateStatusUpdate | string {
+  if (!isRecord(value)) return 'no value';
+  const businessAccountId = numericId(entry.id);
+  if (!businessAccountId) return entry.id === undefined ? 'the entry has no id (the WhatsApp Business Account id)' : `entry id ${shown(entry.id)} is not a WhatsApp Business Account id`;
+  const name = text(value.message_template_name);
+  if (!name) return 'no message_template_name';
+  const language = text(value.message_template_language);
+  if (!language) return `no message_template_language for template ${name}`;
+  const event = text(value.event);
+  if (!event || !(WHATSAPP_TEMPLATE_EVENTS as readonly string[]).includes(event)) {
+    return value.event === undefined ? `no event for template ${name} (${language})` : `event ${shown(value.event)} of template ${name} (${language}) is not a template event this version knows`;
+  }
+
+  const update: WhatsAppTemplateStatusUpdate = {
+    businessAccountId,
+    event: event as WhatsAppTemplateEvent,
+    templateId: numericId(value.message_template_id),
+    name,
+    // Templates are created as en_US; the reference's webhook examples say en-US.
+    language: language.replace('-', '_'),
+    reason: text(value.reason) === 'NONE' ? undefined : text(value.reason),
+    occurredAt: unixSeconds(entry.time),
+  };
+  if (isRecord(value.rejection_info)) {
+    update.rejectionInfo = { reason: text(value.rejection_info.reason), recommendation: text(value.rejection_info.recommendation) };
+    dropUndefined(update.rejectionInfo);
+  }
+  if (isRecord(value.other_info)) {
+    update.otherInfo = { title: text(value.other_info.title), description: text(value.other_info.description) };
+    dropUndefined(update.otherInfo);
+  }
+  dropUndefined(update);
+  return update;
+}
+
 function readErrors(value: unknown): WhatsAppWebhookError[] {
   return list(value).flatMap((raw) => {
     if (!isRecord(raw) || typeof raw.code !== 'number') return [];
@@ -215,6 +265,12 @@ function shown(value: unknown): string {
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** Meta's object ids: digits, as a string (as documented) or a number (template ids in the reference). */
+function numericId(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
+  return typeof value === 'string' && /^\d+$/.test(value) ? value : undefined;
 }
 
 function text(value: unknown): string | undefined {

@@ -76,9 +76,54 @@ export interface WhatsAppStatusUpdate {
   callbackData?: string;
 }
 
+/**
+ * The events of Meta's `message_template_status_update` webhook reference. Meta adds events now and
+ * then: a change with any other event is skipped (see `problems`).
+ */
+export const WHATSAPP_TEMPLATE_EVENTS = [
+  'APPROVED',
+  'REJECTED',
+  'PENDING',
+  'PAUSED',
+  'DISABLED',
+  'FLAGGED',
+  'REINSTATED',
+  'IN_APPEAL',
+  'LOCKED',
+  'UNLOCKED',
+  'ARCHIVED',
+  'UNARCHIVED',
+  'PENDING_DELETION',
+  'DELETED',
+  'LIMIT_EXCEEDED',
+] as const;
+export type WhatsAppTemplateEvent = (typeof WHATSAPP_TEMPLATE_EVENTS)[number];
+
+/** Meta's review (or quality) verdict on one message template of a WhatsApp Business Account. */
+export interface WhatsAppTemplateStatusUpdate {
+  /** The WhatsApp Business Account (the entry's id); tells the project. */
+  businessAccountId: string;
+  event: WhatsAppTemplateEvent;
+  /** Meta's template id, as digits. */
+  templateId?: string;
+  name: string;
+  /** As templates are created (`en_US`); Meta's reference also shows `en-US` in webhooks. */
+  language: string;
+  /** Meta's reason code (`INVALID_FORMAT`, `SCAM`...); absent when Meta says `NONE` or null. */
+  reason?: string;
+  /** For INVALID_FORMAT rejections: what is wrong and what to do. */
+  rejectionInfo?: { reason?: string; recommendation?: string };
+  /** For pauses, unpauses and locks: `FIRST_PAUSE`... and a sentence for people. */
+  otherInfo?: { title?: string; description?: string };
+  /** When Meta triggered the webhook (the entry's `time`), to tell a late redelivery from news. */
+  occurredAt?: Date;
+}
+
 export interface WhatsAppWebhookBatch {
   inbound: InboundWhatsAppMessage[];
   statuses: WhatsAppStatusUpdate[];
+  /** `message_template_status_update` changes, in the order of the body. */
+  templateStatuses: WhatsAppTemplateStatusUpdate[];
   /** What was skipped and why (malformed parts); the rest of the batch is still returned. */
   problems: string[];
 }

@@ -35,7 +35,14 @@ const serviceAccountFile = {
 
 const valid: Record<string, ChannelSettings> = {
   sandbox: { provider: 'sandbox' },
-  whatsapp: { provider: 'whatsapp-cloud', phoneNumberId: '106540352242922', accessToken: 'EAAGm0PX4ZCpsBAKZC1Lr9x0xyz', appSecret: 'app-secret-123', webhookVerifyToken: 'verify-me-please' },
+  whatsapp: {
+    provider: 'whatsapp-cloud',
+    phoneNumberId: '106540352242922',
+    businessAccountId: '102290129340398',
+    accessToken: 'EAAGm0PX4ZCpsBAKZC1Lr9x0xyz',
+    appSecret: 'app-secret-123',
+    webhookVerifyToken: 'verify-me-please',
+  },
   smtp: { provider: 'smtp', smtpUrl: 'smtp://apikey:SG.secret@smtp.sendgrid.net:587', from: 'Acme <news@acme.example>', replyTo: 'help@acme.example', unsubscribeMailto: 'unsub@acme.example' },
   webpush: { provider: 'webpush', vapidPublicKey: vapid.publicKey, vapidPrivateKey: vapid.privateKey, subject: 'mailto:ops@acme.example' },
   fcm: { provider: 'fcm', serviceAccount: serviceAccountFile },
@@ -63,10 +70,11 @@ describe('validateChannelSettings', () => {
   it('names what is wrong, nested fields by path', () => {
     expect(validateChannelSettings({ provider: 'carrier-pigeon' })).toEqual({ ok: false, errors: [expect.stringContaining('provider must be one of sandbox, whatsapp-cloud') as unknown] });
     expect(validateChannelSettings('nope')).toEqual({ ok: false, errors: ['settings must be an object'] });
-    const whatsapp = validateChannelSettings({ provider: 'whatsapp-cloud', phoneNumberId: '+49 151', accessToken: 'short', apiVersion: '21' });
+    const whatsapp = validateChannelSettings({ provider: 'whatsapp-cloud', phoneNumberId: '+49 151', businessAccountId: 'WABA 1022', accessToken: 'short', apiVersion: '21' });
     expect(!whatsapp.ok && whatsapp.errors).toEqual(
       expect.arrayContaining([
         'phoneNumberId must be the numeric phone number id from WhatsApp Manager',
+        'businessAccountId must be the numeric WhatsApp Business Account id from WhatsApp Manager (digits only)',
         'accessToken must be longer than or equal to 20 characters',
         'apiVersion must look like v21.0',
       ]),
@@ -110,6 +118,7 @@ describe('secret fields', () => {
     expect(maskChannelSettings(valid.whatsapp)).toEqual({
       provider: 'whatsapp-cloud',
       phoneNumberId: '106540352242922',
+      businessAccountId: '102290129340398',
       accessToken: 'EAAG…xyz',
       appSecret: 'app…3',
       webhookVerifyToken: 'ver…se',

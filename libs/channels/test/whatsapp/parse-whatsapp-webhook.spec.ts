@@ -99,20 +99,103 @@ describe('parseWhatsAppWebhook', () => {
     });
   });
 
-  it('reads several entries and changes in one body, passing over other fields', () => {
+  it('reads several entries and changes in one body, template status changes alongside messages and statuses, passing over other fields', () => {
     const text = payloads.textMessage as { entry: Array<{ changes: object[] }> };
     const status = payloads.statuses as { entry: Array<{ changes: object[] }> };
+    const rejected = payloads.templateRejected as { entry: Array<{ changes: object[] }> };
     const body = {
       object: 'whatsapp_business_account',
       entry: [
-        { id: '1', changes: [...text.entry[0].changes, { field: 'message_template_status_update', value: { event: 'APPROVED', message_template_id: 1 } }] },
-        { id: '2', changes: [...status.entry[0].changes, ...text.entry[0].changes] },
+        {
+          id: '102290129340398',
+          time: 1750000000,
+          changes: [
+            ...text.entry[0].changes,
+            { field: 'message_template_status_update', value: { event: 'APPROVED', message_template_id: 1, message_template_name: 'welcome', message_template_language: 'de' } },
+            { field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } },
+          ],
+        },
+        { id: '2', changes: [...status.entry[0].changes, ...text.entry[0].changes, ...rejected.entry[0].changes] },
       ],
     };
-    const { inbound, statuses, problems } = parseWhatsAppWebhook(body);
+    const { inbound, statuses, templateStatuses, problems } = parseWhatsAppWebhook(body);
     expect(problems).toEqual([]);
     expect(inbound).toHaveLength(2);
     expect(statuses).toHaveLength(4);
+    expect(templateStatuses).toEqual([
+      { businessAccountId: '102290129340398', event: 'APPROVED', templateId: '1', name: 'welcome', language: 'de', occurredAt: new Date(1750000000 * 1000) },
+      expect.objectContaining({ businessAccountId: '2', event: 'REJECTED', name: 'abandoned_cart' }) as unknown,
+    ]);
+    // Messages and statuses know nothing of templates, nor the other way round.
+    expect(parseWhatsAppWebhook(payloads.textMessage).templateStatuses).toEqual([]);
+    expect(parseWhatsAppWebhook(payloads.templateApproved)).toMatchObject({ inbound: [], statuses: [], problems: [] });
+  });
+
+  it("reads a template approval as Meta's reference shows it", () => {
+    expect(parseWhatsAppWebhook(payloads.templateApproved).templateStatuses).toEqual([
+      {
+        businessAccountId: '102290129340398',
+        event: 'APPROVED',
+        templateId: '1689556908129832',
+        name: 'order_confirmation',
+        language: 'en_US',
+        occurredAt: new Date(1739321024 * 1000),
+      },
+    ]);
+  });
+
+  it("reads a rejection with Meta's reason and details, and a pause with its explanation", () => {
+    expect(parseWhatsAppWebhook(payloads.templateRejected).templateStatuses).toEqual([
+      {
+        businessAccountId: '102290129340398',
+        event: 'REJECTED',
+        templateId: '1689556908129835',
+        name: 'abandoned_cart',
+        language: 'en',
+        reason: 'INVALID_FORMAT',
+        rejectionInfo: {
+          reason: 'Variable parameters are missing or have mismatched curly braces.',
+          recommendation: 'Make sure each variable looks like {{1}} and has a sample.',
+        },
+        occurredAt: new Date(1739321024 * 1000),
+      },
+    ]);
+    // Ids and time as strings, and the language spelt en-US, as some deliveries have them.
+    expect(parseWhatsAppWebhook(payloads.templatePaused).templateStatuses).toEqual([
+      {
+        businessAccountId: '102290129340398',
+        event: 'PAUSED',
+        templateId: '1689556908129836',
+        name: 'promo_offer',
+        language: 'en_US',
+        otherInfo: { title: 'FIRST_PAUSE', description: 'Your WhatsApp message template has been paused for 3 hours until Jun 19 at 7:00 PM UTC because it had issues.' },
+        occurredAt: new Date(1750356000 * 1000),
+      },
+    ]);
+  });
+
+  it('skips template changes it cannot read or whose event it does not know, saying why', () => {
+    const change = (value: unknown, id: unknown = '102290129340398') => ({ object: 'whatsapp_business_account', entry: [{ id, changes: [{ field: 'message_template_status_update', value }] }] });
+    const template = { message_template_name: 'promo_offer', message_template_language: 'en' };
+    const skipped = (body: object) => {
+      const { templateStatuses, problems } = parseWhatsAppWebhook(body);
+      expect(templateStatuses).toEqual([]);
+      return problems;
+    };
+    expect(skipped(change({ ...template, event: 'TELEPORTED' }))).toEqual([
+      'entry[0].changes[0]: event "TELEPORTED" of template promo_offer (en) is not a template event this version knows',
+    ]);
+    expect(skipped(change(template))).toEqual(['entry[0].changes[0]: no event for template promo_offer (en)']);
+    expect(skipped(change({ event: 'APPROVED', message_template_language: 'en' }))).toEqual(['entry[0].changes[0]: no message_template_name']);
+    expect(skipped(change({ event: 'APPROVED', message_template_name: 'promo_offer' }))).toEqual(['entry[0].changes[0]: no message_template_language for template promo_offer']);
+    expect(skipped(change({ ...template, event: 'APPROVED' }, 'waba'))).toEqual(['entry[0].changes[0]: entry id "waba" is not a WhatsApp Business Account id']);
+    const withoutId = { object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'message_template_status_update', value: { ...template, event: 'APPROVED' } }] }] };
+    expect(skipped(withoutId)).toEqual(['entry[0].changes[0]: the entry has no id (the WhatsApp Business Account id)']);
+    expect(skipped(change('APPROVED'))).toEqual(['entry[0].changes[0]: no value']);
+    // A template id or time Meta did not send (or sent malformed) is simply left out.
+    expect(parseWhatsAppWebhook(change({ ...template, event: 'DISABLED', message_template_id: 'x', reason: null })).templateStatuses).toEqual([
+      { businessAccountId: '102290129340398', event: 'DISABLED', name: 'promo_offer', language: 'en' },
+    ]);
   });
 
   it('never throws on garbage, and says what it skipped', () => {
@@ -120,6 +203,7 @@ describe('parseWhatsAppWebhook', () => {
       const result = parseWhatsAppWebhook(garbage);
       expect(result.inbound).toEqual([]);
       expect(result.statuses).toEqual([]);
+      expect(result.templateStatuses).toEqual([]);
       expect(result.problems.length).toBeGreaterThan(0);
     }
     const body = payloads.envelope({

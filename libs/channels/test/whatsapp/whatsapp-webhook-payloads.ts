@@ -130,3 +130,42 @@ export const statuses = envelope({
     },
   ],
 });
+
+/** A `message_template_status_update` body: the entry's id is the WhatsApp Business Account, `time` when Meta triggered it. */
+export function templateStatus(value: object, time: number | string = 1739321024): object {
+  return { object: 'whatsapp_business_account', entry: [{ id: '102290129340398', time, changes: [{ value, field: 'message_template_status_update' }] }] };
+}
+
+export const templateApproved = templateStatus({
+  event: 'APPROVED',
+  message_template_id: 1689556908129832,
+  message_template_name: 'order_confirmation',
+  message_template_language: 'en_US',
+  reason: 'NONE',
+  message_template_category: 'UTILITY',
+});
+
+export const templateRejected = templateStatus({
+  event: 'REJECTED',
+  message_template_id: 1689556908129835,
+  message_template_name: 'abandoned_cart',
+  message_template_language: 'en',
+  reason: 'INVALID_FORMAT',
+  message_template_category: 'MARKETING',
+  rejection_info: {
+    reason: 'Variable parameters are missing or have mismatched curly braces.',
+    recommendation: 'Make sure each variable looks like {{1}} and has a sample.',
+  },
+});
+
+export const templatePaused = templateStatus(
+  {
+    event: 'PAUSED',
+    message_template_id: '1689556908129836',
+    message_template_name: 'promo_offer',
+    message_template_language: 'en-US',
+    reason: 'NONE',
+    other_info: { title: 'FIRST_PAUSE', description: 'Your WhatsApp message template has been paused for 3 hours until Jun 19 at 7:00 PM UTC because it had issues.' },
+  },
+  '1750356000',
+);

@@ -6,8 +6,9 @@ import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 't
  */
 @Entity({ name: 'channel_settings' })
 @Check('channel_settings_channel_check', "channel IN ('push', 'email', 'whatsapp', 'sms', 'webhook')")
-// Expression index on settings->>'phoneNumberId', managed by the migration alone.
+// Expression indexes on settings->>'phoneNumberId' and ->>'businessAccountId', managed by the migrations alone.
 @Index('channel_settings_whatsapp_phone', { synchronize: false })
+@Index('channel_settings_whatsapp_business_account', { synchronize: false })
 export class ChannelSettingEntity {
   @PrimaryColumn({ name: 'project_id', type: 'uuid' })
   projectId!: string;

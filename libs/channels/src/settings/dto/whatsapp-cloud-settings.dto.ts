@@ -9,6 +9,11 @@ export class WhatsAppCloudSettingsDto {
   @Matches(/^\d{5,30}$/, { message: 'phoneNumberId must be the numeric phone number id from WhatsApp Manager' })
   phoneNumberId!: string;
 
+  /** The WhatsApp Business Account id (digits): template status webhooks name the account, not the number. */
+  @IsOptional()
+  @Matches(/^\d{5,30}$/, { message: 'businessAccountId must be the numeric WhatsApp Business Account id from WhatsApp Manager (digits only)' })
+  businessAccountId?: string;
+
   @IsString()
   @MinLength(20)
   @MaxLength(1024)
