@@ -44,3 +44,4 @@ export * from './format/dto/node-data-dto';
 export * from './format/dto/decorators/is-handle-id';
 export * from './format/dto/decorators/is-condition';
 export * from './validate/known-events';
+export * from './validate/whatsapp-template-problems';

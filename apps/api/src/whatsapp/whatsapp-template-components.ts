@@ -17,7 +17,6 @@ const MAX_BODY_LENGTH = 1024;
 const MAX_HEADER_OR_FOOTER_LENGTH = 60;
 const MAX_BUTTON_TEXT_LENGTH = 25;
 const MAX_BUTTONS = 10;
-const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 
 /**
  * What is wrong with a template's component list, each naming the field (`components[1].text ...`):
@@ -64,13 +63,6 @@ export function normalizeWhatsAppTemplateComponents(components: Array<Record<str
     }
     return normalized as WhatsAppTemplateComponent;
   });
-}
-
-/** How many distinct `{{1}}` / `{{name}}` parameters the text of a component of this type has. */
-export function templateParameterCount(components: readonly WhatsAppTemplateComponent[], type: 'HEADER' | 'BODY'): number {
-  const text = components.find((component) => component.type === type)?.text;
-  if (typeof text !== 'string') return 0;
-  return new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1])).size;
 }
 
 function buttonProblems(buttons: unknown, at: string): string[] {

@@ -1,12 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type JourneyProblem } from '@engine/journey';
+import { type JourneyProblem, type RegisteredWhatsAppTemplate, whatsAppTemplateNames, whatsAppTemplateProblems } from '@engine/journey';
 import { type WhatsAppTemplateCategory, type WhatsAppTemplateStatus } from '@engine/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type CreateWhatsAppTemplateDto } from './dto/create-whatsapp-template.dto';
 import { type ListWhatsAppTemplatesQueryDto } from './dto/list-whatsapp-templates-query.dto';
 import { type WhatsAppTemplateDto } from './dto/whatsapp-template.response';
-import { normalizeWhatsAppTemplateComponents, templateParameterCount, type WhatsAppTemplateComponent } from './whatsapp-template-components';
+import { normalizeWhatsAppTemplateComponents, type WhatsAppTemplateComponent } from './whatsapp-template-components';
 
 interface TemplateRow {
   id: string;
@@ -18,16 +18,6 @@ interface TemplateRow {
   components: WhatsAppTemplateComponent[];
   created_at: Date;
   updated_at: Date;
-}
-
-/** A template-mode `send.whatsapp` node of a draft, read defensively: drafts may be malformed. */
-interface TemplateSend {
-  nodeId: string;
-  nodeName: string;
-  name: string;
-  language: string;
-  headerParameters: number;
-  bodyParameters: number;
 }
 
 const COLUMNS = 'id, name, language, category, status, status_reason, components, created_at, updated_at';
@@ -79,69 +69,18 @@ export class WhatsAppTemplatesService {
   }
 
   /**
-   * Why a draft cannot be published as far as templates go: each template-mode WhatsApp send must
-   * name an approved template of the registry, with as many header and body parameters as the
-   * template's text has placeholders. Problems have the validator's shape.
+   * Why a draft cannot be published as far as templates go (whatsAppTemplateProblems, which the
+   * canvas runs too), against the registry's entries for the templates the draft names.
    */
   async publishProblems(manager: EntityManager, projectId: string, graph: unknown): Promise<JourneyProblem[]> {
-    const sends = templateSends(graph);
-    if (sends.length === 0) return [];
-    const rows = await manager.query<Array<Pick<TemplateRow, 'name' | 'language' | 'status' | 'status_reason' | 'components'>>>(
-      `SELECT name, language, status, status_reason, components FROM whatsapp_templates WHERE project_id = $1 AND name = ANY($2)`,
-      [projectId, [...new Set(sends.map((send) => send.name))]],
+    const names = whatsAppTemplateNames(graph);
+    if (names.length === 0) return [];
+    const registry = await manager.query<RegisteredWhatsAppTemplate[]>(
+      `SELECT name, language, status, status_reason AS "statusReason", components FROM whatsapp_templates WHERE project_id = $1 AND name = ANY($2)`,
+      [projectId, names],
     );
-    const registered = new Map(rows.map((row) => [`${row.name}/${row.language}`, row]));
-    return sends.flatMap((send): JourneyProblem[] => {
-      const subject = `Node ${send.nodeName} (Send WhatsApp): template "${send.name}" (${send.language})`;
-      const template = registered.get(`${send.name}/${send.language}`);
-      const refusal = (reason: string): JourneyProblem => ({
-        severity: 'error',
-        code: 'whatsapp-template-not-approved',
-        nodeId: send.nodeId,
-        field: 'data.template.name',
-        message: `${subject} ${reason}`,
-      });
-      if (!template) return [refusal('is not registered; add it to the WhatsApp templates once Meta has approved it')];
-      if (template.status === 'pending') return [refusal('is not approved yet (pending)')];
-      if (template.status !== 'approved') return [refusal(`is not approved (${template.status}${template.status_reason ? `: ${template.status_reason}` : ''})`)];
-      const problems: JourneyProblem[] = [];
-      for (const part of ['header', 'body'] as const) {
-        const expected = templateParameterCount(template.components, part === 'header' ? 'HEADER' : 'BODY');
-        const given = part === 'header' ? send.headerParameters : send.bodyParameters;
-        if (expected !== given) {
-          problems.push({
-            severity: 'error',
-            code: 'whatsapp-template-parameters',
-            nodeId: send.nodeId,
-            field: `data.template.${part}Parameters`,
-            message: `${subject} has ${expected} ${part} ${expected === 1 ? 'parameter' : 'parameters'}, the node gives ${given}`,
-          });
-        }
-      }
-      return problems;
-    });
+    return whatsAppTemplateProblems(graph, registry);
   }
-}
-
-function templateSends(graph: unknown): TemplateSend[] {
-  const nodes = isObject(graph) && Array.isArray(graph['nodes']) ? (graph['nodes'] as unknown[]) : [];
-  return nodes.flatMap((node): TemplateSend[] => {
-    if (!isObject(node) || node['type'] !== 'send.whatsapp' || typeof node['id'] !== 'string') return [];
-    const data = isObject(node['data']) ? node['data'] : {};
-    const template = isObject(data['template']) ? data['template'] : undefined;
-    if (data['mode'] !== 'template' || typeof template?.['name'] !== 'string' || typeof template['language'] !== 'string') return [];
-    const label = typeof node['label'] === 'string' && node['label'].trim() !== '' ? node['label'].trim() : node['id'];
-    return [
-      {
-        nodeId: node['id'],
-        nodeName: `"${label}"`,
-        name: template['name'].trim(),
-        language: template['language'].trim(),
-        headerParameters: Array.isArray(template['headerParameters']) ? template['headerParameters'].length : 0,
-        bodyParameters: Array.isArray(template['bodyParameters']) ? template['bodyParameters'].length : 0,
-      },
-    ];
-  });
 }
 
 function toDto(row: TemplateRow): WhatsAppTemplateDto {
@@ -156,10 +95,6 @@ function toDto(row: TemplateRow): WhatsAppTemplateDto {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function notFound(id: string): NotFoundException {

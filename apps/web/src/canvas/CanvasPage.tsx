@@ -15,6 +15,8 @@ import { useLiveStats } from '../live-stats/use-live-stats';
 import { TestRunDrawer } from '../test-run/TestRunDrawer';
 import { Notice, type NoticeMessage } from '../ui/Notice';
 import { ValidationProvider } from '../validation/validation-context';
+import { ProjectWhatsAppTemplatesProvider } from '../whatsapp-templates/project-whatsapp-templates-context';
+import { useProjectWhatsAppTemplates } from '../whatsapp-templates/use-whatsapp-templates';
 import { type CanvasView, canvasViewKey, DRAFT_VIEW, LIVE_VIEW } from './canvas-view';
 import { CanvasToolbar } from './CanvasToolbar';
 import { CanvasWorkspace } from './CanvasWorkspace';
@@ -86,6 +88,11 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
   const live = useLiveStats(journeyId, liveView);
   // Loaded once for the page: event fields suggest them, validation warns as the API does.
   const eventNames = useProjectEventNames();
+  // WhatsApp templates too (every status): the picker offers them, validation refuses what publishing
+  // would. One array for the page's life, so validation does not rerun on renders; none while
+  // loading or when they could not be loaded (publishing still checks them).
+  const whatsAppTemplates = useProjectWhatsAppTemplates();
+  const templateRegistry = whatsAppTemplates.status === 'available' ? whatsAppTemplates.templates : undefined;
   useCanvasShortcuts(activeStore, !settingsOpen && !versionsOpen);
   const onUserAt = useCallback((nodeId: string | undefined) => setTestUserNodeId(nodeId), []);
   const dismissNotice = useCallback(() => setNotice(undefined), []);
@@ -197,68 +204,70 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
     <ReactFlowProvider>
       <EditorStoreProvider store={activeStore}>
         <ProjectEventNamesProvider value={eventNames}>
-          <ValidationProvider knownEvents={eventNames.knownEvents}>
-            <main className={`canvas-page canvas-page--${shown.kind}`} aria-label={`Journey ${journey.name}`}>
-              <CanvasToolbar
-                journey={journey}
-                name={name}
-                onNameChange={setName}
-                view={shown}
-                onViewChange={changeView}
-                saveState={autosave.state}
-                onReload={() => void load()}
-                busy={busy}
-                onPublish={() => void publish()}
-                onPause={() => void changeStatus('pause')}
-                onResume={() => void changeStatus('resume')}
-                onOpenSettings={() => setSettingsOpen(true)}
-                onToggleTestRun={() => setTestRunOpen((open) => !open)}
-                testRunOpen={testRunOpen}
-                onShowProblems={() => activeStore.getState().select([])}
-                onOpenVersions={() => setVersionsOpen(true)}
-              />
-              {liveView ? (
-                <div className="canvas-banner canvas-banner--live">
-                  Live version {liveVersion}{journey.status === 'paused' ? ' (paused)' : ''} — read-only, statistics refresh every 3 seconds.
-                  {live.error !== undefined && <span className="error-text"> Statistics unavailable: {live.error}</span>}
-                  {restoreButton}
-                </div>
-              ) : shown.kind === 'version' ? (
-                <div className="canvas-banner canvas-banner--version">
-                  Version {shown.version}, published {formatPublishedAt(shown.publishedAt)} — read-only.
-                  {restoreButton}
-                </div>
-              ) : journey.status === 'archived' ? (
-                <div className="canvas-banner">Archived — read-only. Duplicate it from the journey list to reuse it.</div>
-              ) : liveVersion !== undefined ? (
-                <div className="canvas-banner canvas-banner--draft">Editing the draft. Users stay on version {liveVersion} until you publish the changes.</div>
-              ) : null}
-              <CanvasWorkspace
-                statsByNode={liveView ? live.byNode : undefined}
-                stats={liveView ? live.stats : undefined}
-                testUserNodeId={testUserNodeId}
-                onOpenSettings={() => setSettingsOpen(true)}
-                viewKey={canvasViewKey(shown, liveVersion)}
-              />
-              <TestRunDrawer
-                journeyId={journeyId}
-                open={testRunOpen}
-                onClose={() => setTestRunOpen(false)}
-                onUserAt={onUserAt}
-                onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
-              />
-              <JourneySettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
-              <VersionsDialog
-                journeyId={journeyId}
-                open={versionsOpen}
-                onClose={() => setVersionsOpen(false)}
-                archived={journey.status === 'archived'}
-                shownVersion={shown.kind === 'version' ? shown.version : liveView ? liveVersion : undefined}
-                onChoose={(version) => void showVersion(version)}
-              />
-              <Notice notice={notice} onDismiss={dismissNotice} />
-            </main>
-          </ValidationProvider>
+          <ProjectWhatsAppTemplatesProvider value={whatsAppTemplates}>
+            <ValidationProvider knownEvents={eventNames.knownEvents} whatsAppTemplates={templateRegistry}>
+              <main className={`canvas-page canvas-page--${shown.kind}`} aria-label={`Journey ${journey.name}`}>
+                <CanvasToolbar
+                  journey={journey}
+                  name={name}
+                  onNameChange={setName}
+                  view={shown}
+                  onViewChange={changeView}
+                  saveState={autosave.state}
+                  onReload={() => void load()}
+                  busy={busy}
+                  onPublish={() => void publish()}
+                  onPause={() => void changeStatus('pause')}
+                  onResume={() => void changeStatus('resume')}
+                  onOpenSettings={() => setSettingsOpen(true)}
+                  onToggleTestRun={() => setTestRunOpen((open) => !open)}
+                  testRunOpen={testRunOpen}
+                  onShowProblems={() => activeStore.getState().select([])}
+                  onOpenVersions={() => setVersionsOpen(true)}
+                />
+                {liveView ? (
+                  <div className="canvas-banner canvas-banner--live">
+                    Live version {liveVersion}{journey.status === 'paused' ? ' (paused)' : ''} — read-only, statistics refresh every 3 seconds.
+                    {live.error !== undefined && <span className="error-text"> Statistics unavailable: {live.error}</span>}
+                    {restoreButton}
+                  </div>
+                ) : shown.kind === 'version' ? (
+                  <div className="canvas-banner canvas-banner--version">
+                    Version {shown.version}, published {formatPublishedAt(shown.publishedAt)} — read-only.
+                    {restoreButton}
+                  </div>
+                ) : journey.status === 'archived' ? (
+                  <div className="canvas-banner">Archived — read-only. Duplicate it from the journey list to reuse it.</div>
+                ) : liveVersion !== undefined ? (
+                  <div className="canvas-banner canvas-banner--draft">Editing the draft. Users stay on version {liveVersion} until you publish the changes.</div>
+                ) : null}
+                <CanvasWorkspace
+                  statsByNode={liveView ? live.byNode : undefined}
+                  stats={liveView ? live.stats : undefined}
+                  testUserNodeId={testUserNodeId}
+                  onOpenSettings={() => setSettingsOpen(true)}
+                  viewKey={canvasViewKey(shown, liveVersion)}
+                />
+                <TestRunDrawer
+                  journeyId={journeyId}
+                  open={testRunOpen}
+                  onClose={() => setTestRunOpen(false)}
+                  onUserAt={onUserAt}
+                  onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
+                />
+                <JourneySettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+                <VersionsDialog
+                  journeyId={journeyId}
+                  open={versionsOpen}
+                  onClose={() => setVersionsOpen(false)}
+                  archived={journey.status === 'archived'}
+                  shownVersion={shown.kind === 'version' ? shown.version : liveView ? liveVersion : undefined}
+                  onChoose={(version) => void showVersion(version)}
+                />
+                <Notice notice={notice} onDismiss={dismissNotice} />
+              </main>
+            </ValidationProvider>
+          </ProjectWhatsAppTemplatesProvider>
         </ProjectEventNamesProvider>
       </EditorStoreProvider>
     </ReactFlowProvider>

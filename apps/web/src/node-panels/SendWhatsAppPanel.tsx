@@ -7,7 +7,7 @@ import { uniqueId } from '../graph-editing/node-ids';
 import { problemsAt } from '../validation/problems-index';
 import { componentText, fillTemplateText, parameterCount, quickReplyButtons } from '../whatsapp-templates/template-text';
 import { TemplatePicker } from '../whatsapp-templates/TemplatePicker';
-import { useWhatsAppTemplates } from '../whatsapp-templates/use-whatsapp-templates';
+import { useWhatsAppTemplates } from '../whatsapp-templates/project-whatsapp-templates-context';
 import { MessagePreview } from './MessagePreview';
 import { type NodePanelProps } from './node-panel-props';
 

@@ -9,31 +9,28 @@ export type WhatsAppTemplatesState =
   | { status: 'unavailable' }
   | { status: 'error'; message: string };
 
-let request: Promise<WhatsAppTemplatesState> | undefined;
-
-function loadTemplates(): Promise<WhatsAppTemplatesState> {
-  request ??= whatsAppTemplatesApi.list().then(
-    (answer): WhatsAppTemplatesState => ({ status: 'available', templates: Array.isArray(answer) ? answer : answer.templates }),
-    (error: unknown): WhatsAppTemplatesState => {
-      request = undefined;
-      if (error instanceof ApiError && error.isNotFound) return { status: 'unavailable' };
-      return { status: 'error', message: describeError(error) };
-    },
-  );
-  return request;
-}
-
-/** The approved WhatsApp templates of the project, loaded once per page. */
-export function useWhatsAppTemplates(): WhatsAppTemplatesState {
+/**
+ * Loads the project's WhatsApp templates, of every status (the picker offers the approved ones,
+ * the validation says why the others cannot be sent), once per mount: the canvas page loads them
+ * and shares them (ProjectWhatsAppTemplatesProvider). `enabled: false` loads nothing.
+ */
+export function useProjectWhatsAppTemplates(enabled = true): WhatsAppTemplatesState {
   const [state, setState] = useState<WhatsAppTemplatesState>({ status: 'loading' });
   useEffect(() => {
+    if (!enabled) return undefined;
     let current = true;
-    void loadTemplates().then((loaded) => {
-      if (current) setState(loaded);
-    });
+    whatsAppTemplatesApi.list().then(
+      (answer) => {
+        const templates = Array.isArray(answer) ? answer : answer.templates;
+        if (current) setState(Array.isArray(templates) ? { status: 'available', templates } : { status: 'error', message: 'the template list was not understood' });
+      },
+      (error: unknown) => {
+        if (current) setState(error instanceof ApiError && error.isNotFound ? { status: 'unavailable' } : { status: 'error', message: describeError(error) });
+      },
+    );
     return () => {
       current = false;
     };
-  }, []);
+  }, [enabled]);
   return state;
 }
