@@ -5,11 +5,12 @@ import { FieldProblems } from '../forms/FieldProblems';
 import { TextField } from '../forms/TextField';
 import { uniqueId } from '../graph-editing/node-ids';
 import { problemsAt } from '../validation/problems-index';
-import { componentText, fillTemplateText, parameterCount, quickReplyButtons } from '../whatsapp-templates/template-text';
+import { componentText, fillTemplateText, quickReplyButtons } from '../whatsapp-templates/template-text';
 import { TemplatePicker } from '../whatsapp-templates/TemplatePicker';
 import { useWhatsAppTemplates } from '../whatsapp-templates/project-whatsapp-templates-context';
 import { MessagePreview } from './MessagePreview';
 import { type NodePanelProps } from './node-panel-props';
+import { WhatsAppTemplateParameters } from './WhatsAppTemplateParameters';
 
 const EMPTY_TEMPLATE: WhatsAppTemplateRef = { name: '', language: 'en' };
 
@@ -19,17 +20,11 @@ export function SendWhatsAppPanel({ node, onChange, problems }: NodePanelProps<'
   const template = data.template ?? EMPTY_TEMPLATE;
   const known = templates.status === 'available' ? templates.templates.find((candidate) => candidate.name === template.name && candidate.language === template.language) : undefined;
   const bodyText = componentText(known, 'BODY');
-  const parameters = template.bodyParameters ?? [];
-  const wanted = known !== undefined ? parameterCount(bodyText) : parameters.length;
-  const shownParameters = Array.from({ length: wanted }, (_, index) => parameters[index] ?? '');
+  const bodyValues = template.bodyParameters ?? [];
   const replies = data.quickReplies ?? [];
   const templateButtons = quickReplyButtons(known);
 
   const setTemplate = (next: WhatsAppTemplateRef, field: string): void => onChange({ ...data, template: next }, field);
-  const setParameters = (bodyParameters: string[]): void => {
-    const { bodyParameters: _old, ...rest } = template;
-    setTemplate(bodyParameters.length === 0 ? rest : { ...rest, bodyParameters }, 'template.bodyParameters');
-  };
   const setReplies = (quickReplies: WhatsAppQuickReply[]): void => {
     const { quickReplies: _old, replyWindow, ...rest } = data;
     const next: SendWhatsAppData = quickReplies.length === 0 ? rest : { ...rest, quickReplies, replyWindow: replyWindow ?? '1d' };
@@ -55,31 +50,8 @@ export function SendWhatsAppPanel({ node, onChange, problems }: NodePanelProps<'
         <>
           <TemplatePicker value={template} onChange={(next) => setTemplate(next, 'template')} templates={templates} problems={problems} />
           {bodyText !== undefined && <blockquote className="template-body">{bodyText}</blockquote>}
-          <fieldset className="list-editor">
-            <legend className="form-field__label">Body parameters</legend>
-            {shownParameters.length === 0 && <p className="list-editor__empty">{known !== undefined ? 'This template takes no parameters.' : 'None.'}</p>}
-            {shownParameters.map((parameter, index) => (
-              <div key={index} className="list-editor__row">
-                <TextField
-                  label={`{{${index + 1}}}`}
-                  value={parameter}
-                  onChange={(value) => setParameters(shownParameters.map((existing, at) => (at === index ? value : existing)))}
-                  placeholder="{{tags.first_name|there}}"
-                  problems={problemsAt(problems, `data.template.bodyParameters[${index}]`)}
-                />
-                {known === undefined && (
-                  <button type="button" className="icon-button" aria-label={`Remove parameter ${index + 1}`} onClick={() => setParameters(shownParameters.filter((_, at) => at !== index))}>
-                    ×
-                  </button>
-                )}
-              </div>
-            ))}
-            {known === undefined && (
-              <button type="button" className="link-button" onClick={() => setParameters([...shownParameters, ''])}>
-                + Parameter
-              </button>
-            )}
-          </fieldset>
+          <WhatsAppTemplateParameters part="header" template={template} known={known} onChange={setTemplate} problems={problems} />
+          <WhatsAppTemplateParameters part="body" template={template} known={known} onChange={setTemplate} problems={problems} />
         </>
       ) : (
         <TextField
@@ -124,14 +96,14 @@ export function SendWhatsAppPanel({ node, onChange, problems }: NodePanelProps<'
         )}
         <FieldProblems problems={problemsAt(problems, 'data.quickReplies').filter((problem) => problem.field === 'data.quickReplies')} />
       </section>
-      <MessagePreview sources={data.mode === 'template' ? shownParameters : [data.text ?? '']}>
+      <MessagePreview sources={data.mode === 'template' ? bodyValues : [data.text ?? '']}>
         {(scope) => (
           <div className="chat">
             <div className="chat-bubble chat-bubble--whatsapp">
               {data.mode === 'template'
                 ? bodyText !== undefined
-                  ? fillTemplateText(bodyText, shownParameters.map((parameter) => renderTemplate(parameter, scope)))
-                  : `Template “${template.name || '…'}”${shownParameters.length > 0 ? ` with ${shownParameters.map((parameter) => `“${renderTemplate(parameter, scope)}”`).join(', ')}` : ''}`
+                  ? fillTemplateText(bodyText, bodyValues.map((parameter) => renderTemplate(parameter, scope)))
+                  : `Template “${template.name || '…'}”${bodyValues.length > 0 ? ` with ${bodyValues.map((parameter) => `“${renderTemplate(parameter, scope)}”`).join(', ')}` : ''}`
                 : renderTemplate(data.text ?? '', scope) || 'Your text'}
             </div>
             {replies.length > 0 && (

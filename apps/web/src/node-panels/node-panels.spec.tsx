@@ -124,7 +124,6 @@ describe('WhatsApp panel', () => {
       { name: 'support_help', language: 'en', status: 'APPROVED', components: [{ type: 'BODY', text: 'How can we help?' }] },
     ];
     vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(JSON.stringify(templates), { status: 200 }))));
-    // The template list is cached per page load: a fresh module state is not needed for this order of tests.
     const { store } = renderInEditor(<NodePanel nodeId="whatsapp" />, omnichannel());
     const picker = await screen.findByLabelText('Template');
     await waitFor(() => expect(within(picker).getAllByRole('option').length).toBe(3));
@@ -132,6 +131,28 @@ describe('WhatsApp panel', () => {
     expect(screen.getByLabelText('{{2}}')).toHaveProperty('value', '');
     fireEvent.change(picker, { target: { value: 'support_help\u0000en' } });
     expect(nodeData(store.getState().graph, 'whatsapp')).toMatchObject({ template: { name: 'support_help', language: 'en' } });
+  });
+
+  it('asks for a value per header and body parameter, labelled as the template names them', async () => {
+    const templates = [
+      {
+        name: 'promo_offer',
+        language: 'en',
+        status: 'approved',
+        components: [
+          { type: 'HEADER', format: 'TEXT', text: 'For {{1}}' },
+          { type: 'BODY', text: 'Hi {{first_name}}, {{code}} is yours, {{first_name}}' },
+        ],
+      },
+    ];
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(JSON.stringify(templates), { status: 200 }))));
+    const { store } = renderInEditor(<NodePanel nodeId="whatsapp" />, omnichannel());
+    fireEvent.change(await screen.findByLabelText('Header {{1}}'), { target: { value: '{{tags.first_name}}' } });
+    expect(screen.getByLabelText('{{first_name}}')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('{{code}}'), { target: { value: 'SPRING' } });
+    expect(nodeData(store.getState().graph, 'whatsapp')).toMatchObject({
+      template: { name: 'promo_offer', headerParameters: ['{{tags.first_name}}'], bodyParameters: ['{{tags.first_name|there}}', 'SPRING'] },
+    });
   });
 });
 

@@ -5,13 +5,6 @@ export function componentText(template: WhatsAppTemplate | undefined, type: 'BOD
   return template?.components.find((component) => component.type.toUpperCase() === type)?.text;
 }
 
-/** How many `{{1}}`, `{{2}}`... parameters a template text takes. */
-export function parameterCount(text: string | undefined): number {
-  if (text === undefined) return 0;
-  const numbers = [...text.matchAll(/\{\{\s*(\d+)\s*\}\}/g)].map((match) => Number(match[1]));
-  return numbers.length === 0 ? 0 : Math.max(...numbers);
-}
-
 /** The quick-reply button texts of a template, in order. */
 export function quickReplyButtons(template: WhatsAppTemplate | undefined): string[] {
   const buttons = template?.components.find((component) => component.type.toUpperCase() === 'BUTTONS')?.buttons ?? [];

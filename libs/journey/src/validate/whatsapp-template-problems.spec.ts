@@ -4,6 +4,7 @@ import {
   type RegisteredWhatsAppTemplate,
   whatsAppTemplateNames,
   whatsAppTemplateParameterCount,
+  whatsAppTemplatePlaceholders,
   whatsAppTemplateProblems,
 } from './whatsapp-template-problems';
 
@@ -111,5 +112,11 @@ describe('whatsAppTemplateParameterCount', () => {
     expect(whatsAppTemplateParameterCount(components, 'BODY')).toBe(3);
     expect(whatsAppTemplateParameterCount(components, 'HEADER')).toBe(0);
     expect(whatsAppTemplateParameterCount([{ type: 'HEADER' }], 'HEADER')).toBe(0);
+  });
+
+  it("lists a text's parameters once each: positional ones in number order, named ones as they appear", () => {
+    expect(whatsAppTemplatePlaceholders([{ type: 'BODY', text: 'Hi {{2}}, {{1}} and {{2}} again' }], 'BODY')).toEqual(['1', '2']);
+    expect(whatsAppTemplatePlaceholders([{ type: 'header', text: 'For {{ first_name }} on {{day}}' }], 'HEADER')).toEqual(['first_name', 'day']);
+    expect(whatsAppTemplatePlaceholders([{ type: 'BODY', text: 'No parameters' }], 'HEADER')).toEqual([]);
   });
 });

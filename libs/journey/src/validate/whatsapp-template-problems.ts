@@ -75,11 +75,20 @@ export function whatsAppTemplateNames(graph: unknown): string[] {
   return [...new Set(templateSends(graph).map((send) => send.name))];
 }
 
-/** How many distinct `{{1}}` / `{{name}}` parameters the text of a component of this type has. */
-export function whatsAppTemplateParameterCount(components: readonly RegisteredWhatsAppTemplateComponent[], type: 'HEADER' | 'BODY'): number {
+/**
+ * The parameters a template's HEADER or BODY takes, one value each in a journey: `1`, `2`... for
+ * positional ones (`{{1}}`, in number order), names for named ones (`{{first_name}}`, in order of
+ * first appearance).
+ */
+export function whatsAppTemplatePlaceholders(components: readonly RegisteredWhatsAppTemplateComponent[], type: 'HEADER' | 'BODY'): string[] {
   const text = components.find((component) => typeof component.type === 'string' && component.type.toUpperCase() === type)?.text;
-  if (typeof text !== 'string') return 0;
-  return new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1])).size;
+  if (typeof text !== 'string') return [];
+  const placeholders = [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]))];
+  return placeholders.every((placeholder) => /^\d+$/.test(placeholder)) ? placeholders.sort((a, b) => Number(a) - Number(b)) : placeholders;
+}
+
+export function whatsAppTemplateParameterCount(components: readonly RegisteredWhatsAppTemplateComponent[], type: 'HEADER' | 'BODY'): number {
+  return whatsAppTemplatePlaceholders(components, type).length;
 }
 
 /** Sends without a template name or language are left to the validator, which already says so. */
