@@ -26,7 +26,6 @@ interface CanvasToolbarProps {
   testRunOpen: boolean;
   onShowProblems: () => void;
   onOpenVersions: () => void;
-  /** Copies the version on the canvas (live or older) into the draft. */
 }
 
 /** The bar above the canvas: name, status, saving, editing tools and the lifecycle actions. */
