@@ -5,6 +5,7 @@
 // Journey: entry -> send.push (sandbox) -> wait.delay 0 -> branch.condition -> send.email (sandbox) -> exit.
 // Bare BullMQ: the same number of no-op jobs as the engine's node executions, added in bulk and
 // processed by one worker of the same concurrency, on the same Redis, in the same run.
+// WORKER_CPU_PROF=<dir> writes a V8 CPU profile of the worker process there.
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -105,6 +106,7 @@ async function seed(db, users) {
 
 function startWorker(db, prefix) {
   const child = fork(join(root, 'apps/worker/dist/main.js'), [], {
+    execArgv: process.env.WORKER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WORKER_CPU_PROF}`] : [],
     env: { ...process.env, DATABASE_URL: db.url, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'silent', SWEEP_EVERY_MS: '600000' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
