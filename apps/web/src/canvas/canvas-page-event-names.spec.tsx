@@ -3,10 +3,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { eventsApi, type ReceivedEventName } from '../api/events-api';
-import { type JourneyDetail } from '../api/journey-types';
 import { journeysApi } from '../api/journeys-api';
 import { usersApi } from '../api/users-api';
-import { omnichannel } from '../testing/journey-fixtures';
+import { journeyDetail, omnichannel } from '../testing/journey-fixtures';
 import { CanvasPage } from './CanvasPage';
 
 /** The example journey entered on a misspelt custom event. */
@@ -15,19 +14,7 @@ function misspeltEntry(): JourneyGraph {
   return { ...graph, nodes: graph.nodes.map((node) => (node.id === 'entry' && node.type === 'entry.event' ? { ...node, data: { ...node.data, event: 'Purchse' } } : node)) };
 }
 
-const detail: JourneyDetail = {
-  id: 'j1',
-  name: 'Promo',
-  status: 'draft',
-  liveVersionNumber: null,
-  liveVersionId: null,
-  entryEvents: ['Purchse'],
-  graph: misspeltEntry(),
-  validation: { valid: true, problems: [] },
-  revision: 'rev-0',
-  createdAt: '2026-03-01T09:00:00.000Z',
-  updatedAt: '2026-03-01T09:00:00.000Z',
-};
+const detail = journeyDetail(misspeltEntry(), { entryEvents: ['Purchse'] });
 
 const UNKNOWN_PURCHSE = /no event named "Purchse" has been tracked yet; check the spelling\./;
 

@@ -1,24 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { type JourneyDetail } from '../api/journey-types';
 import { journeysApi } from '../api/journeys-api';
-import { omnichannel } from '../testing/journey-fixtures';
+import { journeyDetail, omnichannel } from '../testing/journey-fixtures';
 import { CanvasPage } from './CanvasPage';
 
-const draft: JourneyDetail = {
-  id: 'j1',
-  name: 'Promo',
-  status: 'draft',
-  liveVersionNumber: null,
-  liveVersionId: null,
-  entryEvents: [],
-  graph: omnichannel(),
-  validation: { valid: true, problems: [] },
-  revision: 'rev-0',
-  createdAt: '2026-03-01T09:00:00.000Z',
-  updatedAt: '2026-03-01T09:00:00.000Z',
-};
+const draft = journeyDetail(omnichannel());
 
 beforeEach(() => {
   vi.spyOn(journeysApi, 'get').mockResolvedValue(structuredClone(draft));

@@ -1,10 +1,10 @@
 import { type JourneyGraph } from '@engine/journey';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { type JourneyDetail, type JourneyVersion, type JourneyVersionSummary } from '../api/journey-types';
+import { type JourneyVersion, type JourneyVersionSummary } from '../api/journey-types';
 import { journeysApi } from '../api/journeys-api';
 import { formatPublishedAt } from '../journey-versions/published-at';
-import { omnichannel } from '../testing/journey-fixtures';
+import { journeyDetail, omnichannel } from '../testing/journey-fixtures';
 import { CanvasPage } from './CanvasPage';
 
 /** The example journey with its entry step labelled, so each graph is recognisable on the canvas. */
@@ -21,19 +21,7 @@ function summary(version: number): JourneyVersionSummary {
 
 const draftGraph = labelled('Draft entry');
 
-const detail: JourneyDetail = {
-  id: 'j1',
-  name: 'Promo',
-  status: 'live',
-  liveVersionNumber: 3,
-  liveVersionId: 'v3',
-  entryEvents: ['signup'],
-  graph: draftGraph,
-  validation: { valid: true, problems: [] },
-  revision: 'rev-0',
-  createdAt: '2026-03-01T09:00:00.000Z',
-  updatedAt: '2026-05-20T08:00:00.000Z',
-};
+const detail = journeyDetail(draftGraph, { status: 'live', liveVersionNumber: 3, liveVersionId: 'v3', entryEvents: ['signup'], updatedAt: '2026-05-20T08:00:00.000Z' });
 
 let update: MockInstance<typeof journeysApi.update>;
 

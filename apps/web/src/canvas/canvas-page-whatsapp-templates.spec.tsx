@@ -2,27 +2,14 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { eventsApi } from '../api/events-api';
-import { type JourneyDetail } from '../api/journey-types';
 import { journeysApi } from '../api/journeys-api';
 import { usersApi } from '../api/users-api';
 import { type WhatsAppTemplate, whatsAppTemplatesApi } from '../api/whatsapp-templates-api';
-import { omnichannel } from '../testing/journey-fixtures';
+import { journeyDetail, omnichannel } from '../testing/journey-fixtures';
 import { CanvasPage } from './CanvasPage';
 
 // The example journey: its step "Promo on WhatsApp" sends promo_offer (en) with one body parameter.
-const detail: JourneyDetail = {
-  id: 'j1',
-  name: 'Promo',
-  status: 'draft',
-  liveVersionNumber: null,
-  liveVersionId: null,
-  entryEvents: ['Purchase'],
-  graph: omnichannel(),
-  validation: { valid: true, problems: [] },
-  revision: 'rev-0',
-  createdAt: '2026-03-01T09:00:00.000Z',
-  updatedAt: '2026-03-01T09:00:00.000Z',
-};
+const detail = journeyDetail(omnichannel(), { entryEvents: ['Purchase'] });
 
 function promoOffer(template: Partial<WhatsAppTemplate>): WhatsAppTemplate {
   return { name: 'promo_offer', language: 'en', status: 'approved', statusReason: null, components: [{ type: 'BODY', text: 'Hi {{1}}, 20% off today.' }], ...template };

@@ -1,11 +1,10 @@
 import { type JourneyGraph } from '@engine/journey';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { type JourneyDetail } from '../api/journey-types';
 import { DRAFT_VIEW } from '../canvas/canvas-view';
 import { CanvasToolbar } from '../canvas/CanvasToolbar';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
-import { omnichannel } from '../testing/journey-fixtures';
+import { journeyDetail, omnichannel } from '../testing/journey-fixtures';
 import { renderInEditor } from '../testing/render-in-editor';
 import { ProblemsList } from './ProblemsList';
 
@@ -16,22 +15,6 @@ function brokenJourney(): JourneyGraph {
     ...graph,
     nodes: graph.nodes.map((node) => (node.id === 'push' && node.type === 'send.push' ? { ...node, data: { title: '', body: '' } } : node)),
     edges: graph.edges.filter((edge) => edge.id !== 'email-opened-no'),
-  };
-}
-
-function journeyDetail(graph: JourneyGraph): JourneyDetail {
-  return {
-    id: 'j1',
-    name: 'Promo',
-    status: 'draft',
-    liveVersionNumber: null,
-    liveVersionId: null,
-    entryEvents: [],
-    graph,
-    validation: { valid: true, problems: [] },
-    revision: '2026-01-01T00:00:00.000Z',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
   };
 }
 
