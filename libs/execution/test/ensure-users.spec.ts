@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { IngestEvents, type IncomingEvent } from '../src/ingest/ingest-events.usecase';
 import { type ExecutionHarness, startExecutionHarness } from '../src/testing/execution-harness';
 
@@ -15,17 +14,14 @@ describe('users named by events are created on the fly', () => {
   });
 
   it('takes concurrent batches naming the same 3 000 new users in opposite orders (deadlocked before they were sorted), each user once', async () => {
-    const [project] = await h.db.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ('Users', $1, 'jk_test') RETURNING id`,
-      [randomUUID()],
-    );
+    const projectId = await h.createProject('Users');
     const userIds = Array.from({ length: 3000 }, (_, i) => `new-user-${i}`);
     const batch = (ids: string[]): IncomingEvent[] => ids.map((userId) => ({ userId, name: 'Signup', attributes: {}, occurredAt: new Date() }));
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => ingest.execute(project.id, batch(i % 2 === 0 ? userIds : [...userIds].reverse()))),
+      Array.from({ length: 12 }, (_, i) => ingest.execute(projectId, batch(i % 2 === 0 ? userIds : [...userIds].reverse()))),
     );
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
-    const [{ count }] = await h.db.dataSource.query<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM users WHERE project_id = $1`, [project.id]);
+    const [{ count }] = await h.db.dataSource.query<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM users WHERE project_id = $1`, [projectId]);
     expect(count).toBe(3000);
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { IngestEvents, type IncomingEvent } from '../src/ingest/ingest-events.usecase';
 import { type ExecutionHarness, startExecutionHarness } from '../src/testing/execution-harness';
 
@@ -22,13 +21,7 @@ describe('ingestion records the event names a project received', () => {
     await h.close();
   });
 
-  const newProject = async (): Promise<string> => {
-    const [project] = await h.db.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ('Names', $1, 'jk_test') RETURNING id`,
-      [randomUUID()],
-    );
-    return project.id;
-  };
+  const newProject = (): Promise<string> => h.createProject('Names');
   const event = (name: string, userId = 'alice', idempotencyKey?: string): IncomingEvent => ({
     userId,
     name,

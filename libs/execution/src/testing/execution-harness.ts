@@ -17,6 +17,8 @@ export interface ExecutionHarness {
   app: INestApplicationContext;
   config: ExecutionConfig;
   projectId: string;
+  /** Another project, for tests that need one of their own; returns its id. */
+  createProject(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -39,15 +41,19 @@ export async function startExecutionHarness(overrides: Partial<ExecutionConfig> 
     imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), extra: { max: 10 } }), ExecutionModule.register(config)],
   }).compile();
   const app = await moduleRef.init();
-  const [project] = await db.dataSource.query<Array<{ id: string }>>(
-    `INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ('Test', $1, 'jk_test') RETURNING id`,
-    [randomUUID()],
-  );
+  const createProject = async (name: string): Promise<string> => {
+    const [project] = await db.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ($1, $2, 'jk_test') RETURNING id`,
+      [name, randomUUID()],
+    );
+    return project.id;
+  };
   return {
     db,
     app,
     config,
-    projectId: project.id,
+    projectId: await createProject('Test'),
+    createProject,
     async close() {
       await app.close();
       await obliterateQueues(config);
