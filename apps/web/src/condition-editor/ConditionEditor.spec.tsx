@@ -82,7 +82,7 @@ describe('condition editor: negated groups', () => {
   it('shows a not around an or as a "None of these" group that keeps its not when rows are added', () => {
     const { store } = renderBranch({ and: [country, { not: { or: [plan, { field: 'tags.plan', op: 'eq', value: 'team' }] } }] });
     const none = screen.getByRole('group', { name: 'None of these' });
-    expect(within(none).getByLabelText('Match all or any')).toHaveProperty('value', 'not-or');
+    expect(within(none).getByLabelText('How the conditions combine')).toHaveProperty('value', 'not-or');
     expect(within(none).getAllByLabelText('Value').map((input) => (input as HTMLInputElement).value)).toEqual(['pro', 'team']);
     expect(within(none).getAllByRole('checkbox', { name: 'Not' }).map((box) => (box as HTMLInputElement).checked)).toEqual([false, false]);
 
@@ -100,11 +100,11 @@ describe('condition editor: negated groups', () => {
 
   it('turns a group into "not all of" or back into a plain group with the kind select', () => {
     const { store } = renderBranch({ and: [country, { not: { or: [plan] } }] });
-    fireEvent.change(within(screen.getByRole('group', { name: 'None of these' })).getByLabelText('Match all or any'), { target: { value: 'not-and' } });
+    fireEvent.change(within(screen.getByRole('group', { name: 'None of these' })).getByLabelText('How the conditions combine'), { target: { value: 'not-and' } });
     expect(conditionOf(store)).toEqual({ and: [country, { not: { and: [plan] } }] });
     const notAll = screen.getByRole('group', { name: 'Not all of these' });
 
-    fireEvent.change(within(notAll).getByLabelText('Match all or any'), { target: { value: 'or' } });
+    fireEvent.change(within(notAll).getByLabelText('How the conditions combine'), { target: { value: 'or' } });
     expect(conditionOf(store)).toEqual({ and: [country, { or: [plan] }] });
     expect(screen.queryByRole('group', { name: 'Not all of these' })).toBeNull();
   });
@@ -115,12 +115,12 @@ describe('condition editor: negated groups', () => {
     const nested = screen.getByRole('group', { name: 'Any of these' });
     fireEvent.change(within(nested).getByLabelText('Field'), { target: { value: 'tags.plan' } });
     fireEvent.change(within(nested).getByLabelText('Value'), { target: { value: 'pro' } });
-    fireEvent.change(within(nested).getByLabelText('Match all or any'), { target: { value: 'not-or' } });
+    fireEvent.change(within(nested).getByLabelText('How the conditions combine'), { target: { value: 'not-or' } });
     expect(conditionOf(store)).toEqual({ and: [country, { not: { or: [plan] } }] });
     expect(screen.getByRole('group', { name: 'None of these' })).toBeTruthy();
     expect(conditionProblems(store.getState().graph)).toEqual([]);
 
-    fireEvent.change(within(screen.getByRole('group', { name: 'All of these' })).getAllByLabelText('Match all or any')[0], { target: { value: 'not-or' } });
+    fireEvent.change(within(screen.getByRole('group', { name: 'All of these' })).getAllByLabelText('How the conditions combine')[0], { target: { value: 'not-or' } });
     expect(conditionOf(store)).toEqual({ not: { or: [country, { not: { or: [plan] } }] } });
     expect(screen.getByText('not (tags.country is "DE" or not (tags.plan is "pro"))')).toBeTruthy();
     expect(conditionProblems(store.getState().graph)).toEqual([]);

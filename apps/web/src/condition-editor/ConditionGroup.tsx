@@ -40,7 +40,7 @@ export function ConditionGroup(props: ConditionGroupProps) {
       <div className="condition-group__header">
         <label className="condition-group__kind">
           <span>Match</span>
-          <select className="input input--compact" value={kind} aria-label="Match all or any" onChange={(event) => onChange(event.target.value as GroupKind, items)}>
+          <select className="input input--compact" value={kind} aria-label="How the conditions combine" onChange={(event) => onChange(event.target.value as GroupKind, items)}>
             {GROUP_KIND_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

@@ -90,7 +90,7 @@ describe('entry on event panel', () => {
     fireEvent.change(secondOperator, { target: { value: 'in' } });
     const [, secondValue] = screen.getAllByLabelText('Value');
     fireEvent.change(secondValue, { target: { value: 'pro, team, 3' } });
-    fireEvent.change(screen.getByLabelText('Match all or any'), { target: { value: 'or' } });
+    fireEvent.change(screen.getByLabelText('How the conditions combine'), { target: { value: 'or' } });
     expect(nodeData(store.getState().graph, 'entry')).toEqual({
       event: 'PW_WhatsAppReceived',
       where: { or: [{ field: 'event.text', op: 'matches', value: 'promo' }, { field: 'tags.plan', op: 'in', value: ['pro', 'team', 3] }] },
