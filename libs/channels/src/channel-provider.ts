@@ -18,6 +18,15 @@ export interface MessageTracking {
   unsubscribeMailto?: string;
 }
 
+/**
+ * The placeholder names of a WhatsApp template created with named parameters (`{{first_name}}`),
+ * one per header/body value in the same order. Empty lists for positional templates (`{{1}}`).
+ */
+export interface TemplateParameterNames {
+  header: readonly string[];
+  body: readonly string[];
+}
+
 /** A message ready to go out: rendered content and where it goes. */
 export interface OutgoingMessage {
   messageId: string;
@@ -31,6 +40,8 @@ export interface OutgoingMessage {
   user?: { id: string; externalId?: string };
   /** Email tracking links; ignored by other channels. */
   tracking?: MessageTracking;
+  /** Set for WhatsApp templates with named parameters, which Meta wants sent with their names; ignored by other channels. */
+  templateParameterNames?: TemplateParameterNames;
 }
 
 /** What a provider answers for a message it handed over. */

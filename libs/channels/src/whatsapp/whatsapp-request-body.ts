@@ -1,9 +1,11 @@
-import { FinalSendError } from '../channel-provider';
+import { FinalSendError, type TemplateParameterNames } from '../channel-provider';
 import { isRecord } from '../json/json-record';
 import { whatsAppRecipientDigits } from './whatsapp-phone-number';
 
 interface TextParameter {
   type: 'text';
+  /** Only for templates created with named parameters (`{{first_name}}`). */
+  parameter_name?: string;
   text: string;
 }
 
@@ -35,10 +37,12 @@ const MAX_TEXT_LENGTH = 4096;
 
 /**
  * The Cloud API request for a rendered `send.whatsapp` node (SendWhatsAppData) and the user's
- * phone number. Throws FinalSendError for content Meta would refuse anyway (missing template
- * name, empty parameter, text too long, no phone number), with a message saying what to fix.
+ * phone number. `parameterNames` (from the registered template) names each header/body value for
+ * templates with named placeholders; without them the values are positional. Throws
+ * FinalSendError for content Meta would refuse anyway (missing template name, empty parameter,
+ * text too long, no phone number), with a message saying what to fix.
  */
-export function buildWhatsAppRequestBody(content: Record<string, unknown>, to: string): WhatsAppRequestBody {
+export function buildWhatsAppRequestBody(content: Record<string, unknown>, to: string, parameterNames?: TemplateParameterNames): WhatsAppRequestBody {
   const digits = whatsAppRecipientDigits(to);
   if (!digits) throw new FinalSendError(`"${to}" is not a phone number WhatsApp can reach (E.164 expected, e.g. +4915123456789)`);
   const base: WhatsAppRequestBase = { messaging_product: 'whatsapp', recipient_type: 'individual', to: digits };
@@ -58,9 +62,9 @@ export function buildWhatsAppRequestBody(content: Record<string, unknown>, to: s
   if (typeof language !== 'string' || language.trim() === '') throw new FinalSendError(`The WhatsApp template "${name}" has no language code`);
 
   const components: WhatsAppTemplateComponent[] = [];
-  const header = textParameters(template?.headerParameters, 'header');
+  const header = textParameters(template?.headerParameters, 'header', parameterNames?.header);
   if (header.length > 0) components.push({ type: 'header', parameters: header });
-  const body = textParameters(template?.bodyParameters, 'body');
+  const body = textParameters(template?.bodyParameters, 'body', parameterNames?.body);
   if (body.length > 0) components.push({ type: 'body', parameters: body });
   strings(template?.buttonPayloads, 'button payload').forEach((payload, index) => {
     components.push({ type: 'button', sub_type: 'quick_reply', index: String(index), parameters: [{ type: 'payload', payload }] });
@@ -74,14 +78,22 @@ export function buildWhatsAppRequestBody(content: Record<string, unknown>, to: s
 }
 
 // Meta refuses template parameters with newlines, tabs or more than four spaces in a row (132018)
-// and empty ones (131008); user data rendered into them may have either.
-function textParameters(value: unknown, component: 'header' | 'body'): TextParameter[] {
-  return strings(value, `${component} parameter`).map((raw, index) => {
+// and empty ones (131008); user data rendered into them may have either. Named templates need
+// `parameter_name` on every value (Meta refuses them otherwise), so the counts must match.
+function textParameters(value: unknown, component: 'header' | 'body', names: readonly string[] = []): TextParameter[] {
+  const values = strings(value, `${component} parameter`);
+  if (names.length > 0 && names.length !== values.length) {
+    throw new FinalSendError(
+      `The WhatsApp template's ${component} has the named parameters ${names.map((name) => `{{${name}}}`).join(', ')}, the node gives ${values.length} ${values.length === 1 ? 'value' : 'values'}`,
+    );
+  }
+  return values.map((raw, index) => {
     const text = raw.replace(/[\r\n\t]+/g, ' ').replace(/ {5,}/g, '    ').trim();
+    const name = names[index];
     if (text === '') {
-      throw new FinalSendError(`WhatsApp template ${component} parameter {{${index + 1}}} is empty after rendering; give its placeholder a default`);
+      throw new FinalSendError(`WhatsApp template ${component} parameter {{${name ?? index + 1}}} is empty after rendering; give its placeholder a default`);
     }
-    return { type: 'text', text };
+    return name === undefined ? { type: 'text', text } : { type: 'text', parameter_name: name, text };
   });
 }
 

@@ -42,6 +42,18 @@ describe('WhatsAppCloudProvider', () => {
     });
   });
 
+  it('sends the values of a template with named parameters with their names', async () => {
+    graph.respond(() => ({ body: { messages: [{ id: 'wamid.NAMED' }] } }));
+    await provider.send({ ...templateMessage, templateParameterNames: { header: [], body: ['first_name'] } });
+    expect(JSON.parse(graph.requests[0].text)).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '4915123456789',
+      type: 'template',
+      template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', parameter_name: 'first_name', text: 'Anna' }] }] },
+    });
+  });
+
   it('uses the configured API version', async () => {
     graph.respond(() => ({ body: { messages: [{ id: 'wamid.X' }] } }));
     const v20 = new WhatsAppCloudProvider({ graphBaseUrl: `${graph.url}/`, apiVersion: 'v20.0', phoneNumberId: '1', accessToken: 't', allowPrivateNetworks: true });

@@ -48,6 +48,32 @@ describe('buildWhatsAppRequestBody', () => {
     );
   });
 
+  it('names each header and body value for a template with named parameters', () => {
+    const body = buildWhatsAppRequestBody(
+      { mode: 'template', template: { name: 'order_named', language: 'en_US', headerParameters: ['Anna'], bodyParameters: ['#1042', 'tomorrow'], buttonPayloads: ['OK'] } },
+      '+4915123456789',
+      { header: ['first_name'], body: ['order_id', 'delivery_day'] },
+    );
+    expect(JSON.stringify(body)).toBe(
+      '{"messaging_product":"whatsapp","recipient_type":"individual","to":"4915123456789","type":"template","template":{"name":"order_named","language":{"code":"en_US"},"components":[' +
+        '{"type":"header","parameters":[{"type":"text","parameter_name":"first_name","text":"Anna"}]},' +
+        '{"type":"body","parameters":[{"type":"text","parameter_name":"order_id","text":"#1042"},{"type":"text","parameter_name":"delivery_day","text":"tomorrow"}]},' +
+        '{"type":"button","sub_type":"quick_reply","index":"0","parameters":[{"type":"payload","payload":"OK"}]}]}}',
+    );
+  });
+
+  it('keeps positional values of a part without names, and refuses named values that do not match the names', () => {
+    const body = buildWhatsAppRequestBody({ mode: 'template', template: { name: 't', language: 'de', bodyParameters: ['x'] } }, '+4915123456789', { header: [], body: [] });
+    expect(JSON.stringify(body.type === 'template' && body.template.components)).toBe('[{"type":"body","parameters":[{"type":"text","text":"x"}]}]');
+    const content = { mode: 'template', template: { name: 't', language: 'de', bodyParameters: ['x'] } };
+    expect(() => buildWhatsAppRequestBody(content, '+4915123456789', { header: [], body: ['first_name', 'code'] })).toThrow(
+      "The WhatsApp template's body has the named parameters {{first_name}}, {{code}}, the node gives 1 value",
+    );
+    expect(() => buildWhatsAppRequestBody({ mode: 'template', template: { name: 't', language: 'de', bodyParameters: [' '] } }, '+4915123456789', { header: [], body: ['first_name'] })).toThrow(
+      /body parameter \{\{first_name\}\} is empty/,
+    );
+  });
+
   it('builds a text message without link preview', () => {
     expect(JSON.stringify(buildWhatsAppRequestBody({ mode: 'text', text: 'Your code is 1234' }, '+447700900123'))).toBe(
       '{"messaging_product":"whatsapp","recipient_type":"individual","to":"447700900123","type":"text","text":{"body":"Your code is 1234","preview_url":false}}',

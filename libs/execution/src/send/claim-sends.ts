@@ -9,6 +9,7 @@ import { frequencyCapReached } from './frequency-cap';
 import { type JourneyThrottle } from './journey-throttle';
 import { recipientFor } from './recipient';
 import { renderMessage } from './render-message';
+import { attachTemplateParameterNames } from './template-parameter-names';
 
 export type SendEffect = Extract<Effect, { kind: 'send' }>;
 
@@ -200,6 +201,7 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
   if (doneOutboxIds.length > 0) {
     await manager.query(`UPDATE outbox SET status = 'done', attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [doneOutboxIds]);
   }
+  await attachTemplateParameterNames(manager, [...results.values()].flatMap((result) => (result.kind === 'claimed' ? [result.message] : [])));
   return results;
 }
 

@@ -1,0 +1,51 @@
+import { whatsappKeywordJourney } from '@engine/journey';
+import { DEMO_WHATSAPP_TEMPLATES } from '../src/demo/demo-whatsapp-templates';
+import { eventually } from './eventually';
+import { FakeWhatsAppCloudApi } from './fake-whatsapp-cloud-api';
+import { startTestApp, type TestApp } from './test-app';
+import { APP_SECRET, changeValue, contact, PHONE_NUMBER_ID, postWebhook, textMessage, VERIFY_TOKEN, webhookBody } from './whatsapp-webhook-payloads';
+
+const SENDER = '4915112345678';
+
+describe('a WhatsApp template with named parameters', () => {
+  let t: TestApp;
+  let cloudApi: FakeWhatsAppCloudApi;
+
+  beforeAll(async () => {
+    cloudApi = await new FakeWhatsAppCloudApi().start();
+    t = await startTestApp({ execution: { runWorkers: true } });
+    await t
+      .http()
+      .put('/api/v1/channels/whatsapp')
+      .set(t.auth)
+      .send({ provider: 'whatsapp-cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: 'EAAGm0PX4ZCpsBAnamedtoken0123456789', graphBaseUrl: cloudApi.url, appSecret: APP_SECRET, webhookVerifyToken: VERIFY_TOKEN })
+      .expect(200);
+    // The keyword journey's promo, registered as created with parameter_format NAMED.
+    const help = DEMO_WHATSAPP_TEMPLATES.find((template) => template.name === 'support_help')!;
+    const namedPromo = {
+      name: 'promo_offer',
+      language: 'en',
+      category: 'marketing',
+      components: [{ type: 'BODY', text: 'Hi {{first_name}}, here is 20% off today.', example: { body_text_named_params: [{ param_name: 'first_name', example: 'Anna' }] } }],
+    };
+    for (const template of [help, namedPromo]) await t.http().post('/api/v1/whatsapp/templates').set(t.auth).send({ ...template, status: 'approved' }).expect(201);
+    const journey = (await t.http().post('/api/v1/journeys').set(t.auth).send({ name: 'WhatsApp keywords', graph: whatsappKeywordJourney }).expect(201)).body as { id: string };
+    await t.http().post(`/api/v1/journeys/${journey.id}/publish`).set(t.auth).expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    await cloudApi.stop();
+  });
+
+  it('goes to the Cloud API with the name of each parameter', async () => {
+    await postWebhook(t.http, webhookBody(changeValue({ contacts: [contact(SENDER, 'Anna')], messages: [textMessage(SENDER, 'wamid.INBOUND_PROMO', 'promo')] }))).expect(200);
+    await eventually(() => Promise.resolve(cloudApi.requests.length), (count) => count === 1, 'the promo template to be sent');
+    expect(cloudApi.requests[0].body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: SENDER,
+      type: 'template',
+      template: { name: 'promo_offer', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', parameter_name: 'first_name', text: 'there' }] }] },
+    });
+  });
+});
