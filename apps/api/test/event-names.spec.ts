@@ -1,7 +1,7 @@
 import { type JourneyGraph } from '@engine/journey';
 import { createProject } from '../src/projects/create-project';
 import { startTestApp, type TestApp } from './test-app';
-import { APP_SECRET, changeValue, contact, PHONE_NUMBER_ID, postWebhook, textMessage, VERIFY_TOKEN, webhookBody } from './whatsapp-webhook-payloads';
+import { changeValue, contact, postWebhook, textMessage, webhookBody, whatsAppCloudSettings } from './whatsapp-webhook-payloads';
 
 interface EventNameBody {
   name: string;
@@ -75,7 +75,7 @@ describe('event names a project has received', () => {
         .http()
         .put('/api/v1/channels/whatsapp')
         .set(t.auth)
-        .send({ provider: 'whatsapp-cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: 'EAAGm0PX4ZCpsBAtesttoken0123456789', appSecret: APP_SECRET, webhookVerifyToken: VERIFY_TOKEN })
+        .send(whatsAppCloudSettings())
         .expect(200);
       const sender = '491510099999';
       await postWebhook(t.http, webhookBody(changeValue({ contacts: [contact(sender, 'Sheena')], messages: [textMessage(sender, 'wamid.HBgLnames1', 'Hi')] }))).expect(200);

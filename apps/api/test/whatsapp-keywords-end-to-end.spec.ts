@@ -2,7 +2,7 @@ import { whatsappKeywordJourney } from '@engine/journey';
 import { eventually } from './eventually';
 import { FakeWhatsAppCloudApi } from './fake-whatsapp-cloud-api';
 import { startTestApp, type TestApp } from './test-app';
-import { APP_SECRET, changeValue, contact, PHONE_NUMBER_ID, postWebhook, status, textMessage, VERIFY_TOKEN, webhookBody } from './whatsapp-webhook-payloads';
+import { changeValue, contact, PHONE_NUMBER_ID, postWebhook, status, textMessage, webhookBody, whatsAppCloudSettings } from './whatsapp-webhook-payloads';
 
 interface MessageView {
   id: string;
@@ -30,7 +30,7 @@ describe('the WhatsApp keyword journey end to end: webhook in, Cloud API out, st
       .http()
       .put('/api/v1/channels/whatsapp')
       .set(t.auth)
-      .send({ provider: 'whatsapp-cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, graphBaseUrl: cloudApi.url, appSecret: APP_SECRET, webhookVerifyToken: VERIFY_TOKEN })
+      .send(whatsAppCloudSettings({ accessToken: ACCESS_TOKEN, graphBaseUrl: cloudApi.url }))
       .expect(200);
     await t.approveDemoTemplates();
     const journey = (await t.http().post('/api/v1/journeys').set(t.auth).send({ name: 'WhatsApp keywords', graph: whatsappKeywordJourney }).expect(201)).body as { id: string };

@@ -3,7 +3,7 @@ import { DEMO_WHATSAPP_TEMPLATES } from '../src/demo/demo-whatsapp-templates';
 import { eventually } from './eventually';
 import { FakeWhatsAppCloudApi } from './fake-whatsapp-cloud-api';
 import { startTestApp, type TestApp } from './test-app';
-import { APP_SECRET, changeValue, contact, PHONE_NUMBER_ID, postWebhook, textMessage, VERIFY_TOKEN, webhookBody } from './whatsapp-webhook-payloads';
+import { changeValue, contact, postWebhook, textMessage, webhookBody, whatsAppCloudSettings } from './whatsapp-webhook-payloads';
 
 const SENDER = '4915112345678';
 
@@ -18,7 +18,7 @@ describe('a WhatsApp template with named parameters', () => {
       .http()
       .put('/api/v1/channels/whatsapp')
       .set(t.auth)
-      .send({ provider: 'whatsapp-cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: 'EAAGm0PX4ZCpsBAnamedtoken0123456789', graphBaseUrl: cloudApi.url, appSecret: APP_SECRET, webhookVerifyToken: VERIFY_TOKEN })
+      .send(whatsAppCloudSettings({ graphBaseUrl: cloudApi.url }))
       .expect(200);
     // The keyword journey's promo, registered as created with parameter_format NAMED.
     const help = DEMO_WHATSAPP_TEMPLATES.find((template) => template.name === 'support_help')!;

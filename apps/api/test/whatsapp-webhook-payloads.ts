@@ -8,6 +8,11 @@ export const VERIFY_TOKEN = 'test-verify-token-42';
 
 export type MetaObject = Record<string, unknown>;
 
+/** WhatsApp Cloud settings (PUT /api/v1/channels/whatsapp) on the shared test number, app secret and verify token. */
+export function whatsAppCloudSettings(overrides: MetaObject = {}): MetaObject {
+  return { provider: 'whatsapp-cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: 'EAAGm0PX4ZCpsBAtesttoken0123456789', appSecret: APP_SECRET, webhookVerifyToken: VERIFY_TOKEN, ...overrides };
+}
+
 /** A Cloud API webhook body with one entry per `values` item (each a `messages` change). */
 export function webhookBody(...values: MetaObject[]): MetaObject {
   return {

@@ -19,6 +19,7 @@ import {
   textMessage,
   VERIFY_TOKEN,
   webhookBody,
+  whatsAppCloudSettings,
 } from './whatsapp-webhook-payloads';
 
 interface StoredEvent {
@@ -29,14 +30,7 @@ interface StoredEvent {
   occurred_at: Date;
 }
 
-const whatsAppSettings = {
-  provider: 'whatsapp-cloud',
-  phoneNumberId: PHONE_NUMBER_ID,
-  businessAccountId: BUSINESS_ACCOUNT_ID,
-  accessToken: 'EAAGm0PX4ZCpsBAtesttoken0123456789',
-  appSecret: APP_SECRET,
-  webhookVerifyToken: VERIFY_TOKEN,
-};
+const whatsAppSettings = whatsAppCloudSettings({ businessAccountId: BUSINESS_ACCOUNT_ID });
 
 describe('WhatsApp webhook: /webhooks/whatsapp', () => {
   let t: TestApp;
