@@ -127,6 +127,21 @@ export function createEditorStore(initialGraph: JourneyGraph = EMPTY_GRAPH, opti
       };
     };
 
+    /** Undo or redo: the graph the history step gives, keeping what is still selected. */
+    const stepThroughHistory = (step: typeof undoEdit): void => {
+      const state = get();
+      if (state.readOnly) return;
+      const result = step(state.history, state.graph);
+      if (result === undefined) return;
+      set({
+        graph: result.graph,
+        history: result.history,
+        ...keepExisting(result.graph, state),
+        contentVersion: state.contentVersion + 1,
+        editVersion: state.editVersion + 1,
+      });
+    };
+
     return {
       graph: initialGraph,
       history: EMPTY_HISTORY,
@@ -170,33 +185,9 @@ export function createEditorStore(initialGraph: JourneyGraph = EMPTY_GRAPH, opti
         });
       },
 
-      undo: () => {
-        const state = get();
-        if (state.readOnly) return;
-        const result = undoEdit(state.history, state.graph);
-        if (result === undefined) return;
-        set({
-          graph: result.graph,
-          history: result.history,
-          ...keepExisting(result.graph, state),
-          contentVersion: state.contentVersion + 1,
-          editVersion: state.editVersion + 1,
-        });
-      },
+      undo: () => stepThroughHistory(undoEdit),
 
-      redo: () => {
-        const state = get();
-        if (state.readOnly) return;
-        const result = redoEdit(state.history, state.graph);
-        if (result === undefined) return;
-        set({
-          graph: result.graph,
-          history: result.history,
-          ...keepExisting(result.graph, state),
-          contentVersion: state.contentVersion + 1,
-          editVersion: state.editVersion + 1,
-        });
-      },
+      redo: () => stepThroughHistory(redoEdit),
 
       applyNodeChanges: (changes) => {
         const state = get();
