@@ -30,6 +30,9 @@ module.exports = function jestConfig({ displayName, rootDir, ...rest }) {
         },
       ],
     },
+    // NestJS 12 ships ES modules only. Node 20 runs them through require(esm), but jest's own module
+    // loader does not (it does from Node 24.9): SWC compiles them to CommonJS like our sources.
+    transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
     moduleNameMapper,
     reporters: ['default', [path.join(__dirname, 'tools/jest-summary-reporter.js'), { name: displayName }]],
     ...rest,

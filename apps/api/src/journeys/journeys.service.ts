@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneyGraph, validateJourney } from '@engine/journey';
 import { WhatsAppTemplatesService } from '../whatsapp/whatsapp-templates.service';
 import { JourneyEntity, type JourneyStatus } from '@engine/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type QueryPartialEntity } from 'typeorm';
 import { type CreateJourneyDto } from './dto/create-journey.dto';
 import { type JourneyDetailDto, type JourneySummaryDto } from './dto/journey.response';
 import { MAX_JOURNEY_NAME_LENGTH } from './dto/journey-name';
@@ -86,12 +86,8 @@ export class JourneysService {
       assertCurrentRevision(current, dto.revision);
       await manager
         .createQueryBuilder()
-        .update(JourneyEntity)
-        .set({
-          ...(dto.name !== undefined ? { name: dto.name } : {}),
-          ...(dto.graph !== undefined ? { draftGraph: dto.graph } : {}),
-          updatedAt: () => NEXT_REVISION_SQL,
-        })
+        .update<ObjectLiteral>(JourneyEntity)
+        .set(journeyChanges(dto))
         .where('id = :id', { id: journeyId })
         .execute();
       return manager.findOneByOrFail(JourneyEntity, { id: journeyId });
@@ -142,4 +138,16 @@ export class JourneysService {
 
 function emptyGraph(): JourneyGraph {
   return { formatVersion: 1, nodes: [], edges: [], settings: structuredClone(DEFAULT_JOURNEY_SETTINGS) };
+}
+
+/**
+ * The columns an update writes. Typed shallowly: the graph is one JSON value, and TypeORM 1's deep
+ * partial entity type recurses into it until the compiler gives up.
+ */
+function journeyChanges(dto: UpdateJourneyDto): QueryPartialEntity<JourneyEntity> {
+  return {
+    ...(dto.name !== undefined ? { name: dto.name } : {}),
+    ...(dto.graph !== undefined ? { draftGraph: dto.graph } : {}),
+    updatedAt: () => NEXT_REVISION_SQL,
+  };
 }
