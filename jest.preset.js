@@ -34,7 +34,8 @@ module.exports = function jestConfig({ displayName, rootDir, ...rest }) {
     // loader does not (it does from Node 24.9): SWC compiles them to CommonJS like our sources.
     transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)'],
     moduleNameMapper,
-    reporters: ['default', [path.join(__dirname, 'tools/jest-summary-reporter.js'), { name: displayName }]],
+    // One totals file per project and queue backend (tools/jest-each-queue-backend.mjs runs both).
+    reporters: ['default', [path.join(__dirname, 'tools/jest-summary-reporter.js'), { name: [displayName, process.env.TEST_QUEUE_BACKEND].filter(Boolean).join('-') }]],
     ...rest,
   };
 };

@@ -1,10 +1,12 @@
 // Engine throughput and worker memory, measured side by side with bare BullMQ in one run.
 //
 //   npm run bench -- engine [--users 20000] [--memory-users 100000] [--concurrency 20] [--skip-memory]
+//                           [--backends redis,postgres]
 //
 // Journey: entry -> send.push (sandbox) -> wait.delay 0 -> branch.condition -> send.email (sandbox) -> exit.
 // Bare BullMQ: the same number of no-op jobs as the engine's node executions, added in bulk and
-// processed by one worker of the same concurrency, on the same Redis, in the same run.
+// processed by one worker of the same concurrency, on the same queue backend, in the same run.
+// Each queue backend (Redis at REDIS_URL, PostgreSQL in the bench's own database) gets both figures.
 // WORKER_CPU_PROF=<dir> writes a V8 CPU profile of the worker process there.
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -15,13 +17,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const { Queue, Worker } = require('bullmq');
+const { Worker } = require('bullmq');
 const { Client } = require('pg');
 const { NestFactory } = require('@nestjs/core');
 const { TypeOrmModule } = require('@nestjs/typeorm');
 const { DataSource } = require('typeorm');
 const { dataSourceOptions } = require('@engine/persistence');
-const { ExecutionModule, IngestEvents, redisOptionsFromUrl, executionConfigFromEnv, ALL_QUEUES } = require('@engine/execution');
+const { ExecutionModule, IngestEvents, executionConfigFromEnv, ALL_QUEUES, openQueue, queueConnection } = require('@engine/execution');
 const { compileJourney } = require('@engine/journey');
 
 const root = new URL('..', import.meta.url).pathname;
@@ -31,12 +33,21 @@ const { values: options } = parseArgs({
     'memory-users': { type: 'string', default: '100000' },
     concurrency: { type: 'string', default: '20' },
     'skip-memory': { type: 'boolean', default: false },
+    backends: { type: 'string', default: 'redis,postgres' },
   },
 });
 const USERS = Number(options.users);
 const CONCURRENCY = Number(options.concurrency);
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const BACKENDS = options.backends.split(',');
+
+/** The queue backend of one measurement: Redis, or PostgreSQL in the given database. */
+function queueBackend(kind, databaseUrl) {
+  if (kind === 'redis') return { kind, url: REDIS };
+  if (kind === 'postgres') return { kind, url: databaseUrl };
+  throw new Error(`--backends takes redis and/or postgres, got "${kind}"`);
+}
 
 const journey = {
   formatVersion: 1,
@@ -104,10 +115,11 @@ async function seed(db, users) {
   return project.id;
 }
 
-function startWorker(db, prefix) {
+function startWorker(db, prefix, backend) {
+  const { REDIS_URL: _ignored, ...env } = process.env;
   const child = fork(join(root, 'apps/worker/dist/main.js'), [], {
     execArgv: process.env.WORKER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WORKER_CPU_PROF}`] : [],
-    env: { ...process.env, DATABASE_URL: db.url, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'silent', SWEEP_EVERY_MS: '600000' },
+    env: { ...env, ...(backend.kind === 'redis' ? { REDIS_URL: backend.url } : {}), DATABASE_URL: db.url, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(CONCURRENCY), LOG_LEVEL: 'silent', SWEEP_EVERY_MS: '600000' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -127,26 +139,27 @@ async function count(db, sql) {
   return Number(row.n);
 }
 
-async function obliterate(prefix) {
+async function obliterate(backend, prefix) {
   for (const name of ALL_QUEUES) {
-    const queue = new Queue(name, { connection: redisOptionsFromUrl(REDIS), prefix });
+    const queue = openQueue(name, backend, prefix);
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }
 }
 
 /** Runs `users` through the journey with workers in a child process; returns rates and the worker's peak RSS. */
-async function runEngine(users) {
+async function runEngine(users, kind) {
   const db = await createDatabase();
+  const backend = queueBackend(kind, db.url);
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
   const projectId = await seed(db, users);
-  const worker = await startWorker(db, prefix);
+  const worker = await startWorker(db, prefix, backend);
   const app = await NestFactory.createApplicationContext(
     {
       module: class BenchIngestModule {},
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), extra: { max: 4 } }),
-        ExecutionModule.register({ ...executionConfigFromEnv(), redisUrl: REDIS, queuePrefix: prefix, runWorkers: false, concurrency: CONCURRENCY }),
+        ExecutionModule.register({ ...executionConfigFromEnv(), queueBackend: backend, queuePrefix: prefix, runWorkers: false, concurrency: CONCURRENCY }),
       ],
     },
     { logger: false, abortOnError: false },
@@ -172,21 +185,22 @@ async function runEngine(users) {
   const peak = peakRssMiB(worker.pid);
   worker.kill('SIGTERM');
   await app.close();
-  await obliterate(prefix);
+  await obliterate(backend, prefix);
   await db.drop();
   return { users, seconds, ingestSeconds: (ingested - started) / 1000, nodeExecutions, perSecond: nodeExecutions / seconds, peakRssMiB: peak };
 }
 
 /** Bare BullMQ: `jobs` no-op jobs added in bulk, processed by one worker of the same concurrency. */
-async function runBareBullMQ(jobs) {
+async function runBareBullMQ(jobs, kind) {
+  const db = kind === 'postgres' ? await createDatabase() : undefined;
+  const backend = queueBackend(kind, db?.url);
   const prefix = `bench-bare-${randomBytes(4).toString('hex')}`;
-  const connection = redisOptionsFromUrl(REDIS);
-  const queue = new Queue('bare', { connection, prefix });
+  const queue = openQueue('bare', backend, prefix);
   const started = performance.now();
   let processed = 0;
   let resolveDone;
   const done = new Promise((resolve) => (resolveDone = resolve));
-  const worker = new Worker('bare', async () => undefined, { connection, prefix, concurrency: CONCURRENCY });
+  const worker = new Worker('bare', async () => undefined, { ...queueConnection(backend, prefix), concurrency: CONCURRENCY });
   worker.on('completed', () => {
     if (++processed === jobs) resolveDone();
   });
@@ -198,21 +212,25 @@ async function runBareBullMQ(jobs) {
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
+  await db?.drop();
   return { jobs, seconds, perSecond: jobs / seconds };
 }
 
-const engine = await runEngine(USERS);
-const bare = await runBareBullMQ(engine.nodeExecutions);
-const ratio = engine.perSecond / bare.perSecond;
 console.log(`\nEngine benchmark (${USERS} users, concurrency ${CONCURRENCY}, one worker process)`);
-console.log(`  engine:      ${engine.nodeExecutions} node executions in ${engine.seconds.toFixed(1)} s = ${engine.perSecond.toFixed(0)} node executions/s (ingest ${engine.ingestSeconds.toFixed(1)} s)`);
-console.log(`  bare BullMQ: ${bare.jobs} no-op jobs in ${bare.seconds.toFixed(1)} s = ${bare.perSecond.toFixed(0)} jobs/s`);
-console.log(`  ratio engine / bare BullMQ: ${ratio.toFixed(2)} (target >= 0.50)`);
-console.log(`  worker peak RSS: ${engine.peakRssMiB.toFixed(0)} MiB for ${USERS} users`);
-if (!options['skip-memory']) {
-  const memoryUsers = Number(options['memory-users']);
-  const large = await runEngine(memoryUsers);
-  console.log(`  worker peak RSS: ${large.peakRssMiB.toFixed(0)} MiB for ${memoryUsers} users (${large.perSecond.toFixed(0)} node executions/s)`);
-  console.log(`  memory ratio ${memoryUsers} / ${USERS} users: ${(large.peakRssMiB / engine.peakRssMiB).toFixed(2)} (target: flat, ~1.0)`);
+for (const kind of BACKENDS) {
+  const engine = await runEngine(USERS, kind);
+  const bare = await runBareBullMQ(engine.nodeExecutions, kind);
+  const ratio = engine.perSecond / bare.perSecond;
+  console.log(`queues on ${kind}:`);
+  console.log(`  engine:      ${engine.nodeExecutions} node executions in ${engine.seconds.toFixed(1)} s = ${engine.perSecond.toFixed(0)} node executions/s (ingest ${engine.ingestSeconds.toFixed(1)} s)`);
+  console.log(`  bare BullMQ: ${bare.jobs} no-op jobs in ${bare.seconds.toFixed(1)} s = ${bare.perSecond.toFixed(0)} jobs/s`);
+  console.log(`  ratio engine / bare BullMQ: ${ratio.toFixed(2)} (target >= 0.50)`);
+  console.log(`  worker peak RSS: ${engine.peakRssMiB.toFixed(0)} MiB for ${USERS} users`);
+  if (!options['skip-memory']) {
+    const memoryUsers = Number(options['memory-users']);
+    const large = await runEngine(memoryUsers, kind);
+    console.log(`  worker peak RSS: ${large.peakRssMiB.toFixed(0)} MiB for ${memoryUsers} users (${large.perSecond.toFixed(0)} node executions/s)`);
+    console.log(`  memory ratio ${memoryUsers} / ${USERS} users: ${(large.peakRssMiB / engine.peakRssMiB).toFixed(2)} (target: flat, ~1.0)`);
+  }
 }
 process.exit(0);

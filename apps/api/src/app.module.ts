@@ -10,7 +10,6 @@ import { JourneyEntriesModule } from './journey-entries/journey-entries.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { RedisModule } from './redis/redis.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UsersModule } from './users/users.module';
 import { WebAssetsModule } from './web-assets/web-assets.module';
@@ -24,7 +23,6 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
-        RedisModule,
         ExecutionModule.register(config.execution),
         HealthModule,
         MetricsModule,

@@ -9,9 +9,12 @@ describe('GET /health', () => {
     await t.close();
   });
 
-  it('reports PostgreSQL and Redis up', async () => {
+  it('reports PostgreSQL and the queues up, naming the queue backend', async () => {
     const response = await t.http().get('/health').expect(200);
-    expect(response.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+    expect(response.body).toEqual({
+      status: 'ok',
+      checks: { postgres: { status: 'up' }, queues: { status: 'up', backend: process.env['TEST_QUEUE_BACKEND'] ?? 'postgres' } },
+    });
   });
 
   it('serves the OpenAPI document', async () => {

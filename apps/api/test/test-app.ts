@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
+import { testQueueBackend } from '@engine/execution/testing';
 import { createTestDatabase, type TestDatabase } from '@engine/persistence/testing';
 import request from 'supertest';
 import { type AppConfig } from '../src/config/app-config';
@@ -20,7 +21,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh PostgreSQL database and the machine's Redis. */
+/** The real app on a fresh PostgreSQL database, its queues on the run's backend (TEST_QUEUE_BACKEND). */
 export async function startTestApp(overrides: Partial<Omit<AppConfig, 'execution'>> & { execution?: Partial<AppConfig['execution']> } = {}): Promise<TestApp> {
   const db = await createTestDatabase('journeys_api_test');
   const config: AppConfig = {
@@ -31,7 +32,7 @@ export async function startTestApp(overrides: Partial<Omit<AppConfig, 'execution
     demoKeyFile: '/dev/null',
     ...overrides,
     execution: {
-      redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      queueBackend: testQueueBackend(db.url),
       // A fresh BullMQ prefix per app, so test runs never share queues.
       queuePrefix: `test-${randomBytes(6).toString('hex')}`,
       runWorkers: false,

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     logger: process.env['LOG_LEVEL'] === 'silent' ? false : undefined,
   });
   app.enableShutdownHooks();
-  new Logger('Worker').log(`Workers running (concurrency ${config.execution.concurrency}, queue prefix "${config.execution.queuePrefix}")`);
+  new Logger('Worker').log(`Workers running (concurrency ${config.execution.concurrency}, queues on ${config.execution.queueBackend.kind}, prefix "${config.execution.queuePrefix}")`);
   // Tells a parent process (tests, supervisors) that the workers are consuming.
   process.send?.('ready');
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestEvents } from '@engine/execution';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '@engine/execution/testing';
+import { eventually, type ExecutionHarness, publishJourney, queueBackendEnv, startExecutionHarness } from '@engine/execution/testing';
 import { type JourneyGraph } from '@engine/journey';
 import { createTestDatabase, type TestDatabase } from '@engine/persistence/testing';
 
@@ -43,7 +43,7 @@ describe('a worker killed mid-run (SIGKILL) and restarted', () => {
   function startWorker(): Promise<ChildProcess> {
     const child = fork(WORKER_MAIN, [], {
       env: {
-        ...process.env,
+        ...queueBackendEnv(h.config.queueBackend),
         DATABASE_URL: db.url,
         QUEUE_PREFIX: h.config.queuePrefix,
         WORKER_CONCURRENCY: '8',

@@ -1,9 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
-import { type DynamicModule, Module, type OnApplicationShutdown, Inject, Injectable, type Provider } from '@nestjs/common';
-import Redis from 'ioredis';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { StepUsers } from './batch/step-users.usecase';
 import { ProjectChannels } from './channels/project-channels';
-import { EXECUTION_CONFIG, type ExecutionConfig, redisOptionsFromUrl } from './config/execution-config';
+import { EXECUTION_CONFIG, type ExecutionConfig } from './config/execution-config';
 import { IngestEvents } from './ingest/ingest-events.usecase';
 import { CompiledJourneys } from './journeys/compiled-journeys';
 import { EngineMetrics } from './metrics/engine-metrics';
@@ -21,22 +20,13 @@ import {
 } from './processors/send.processor';
 import { SegmentsProcessor } from './processors/segments.processor';
 import { TimersProcessor } from './processors/timers.processor';
-import { EXECUTION_REDIS } from './queues/execution-redis';
 import { OutboxDispatcher } from './queues/outbox-dispatcher';
+import { queueConnection, selectQueueBackend } from './queues/queue-backend';
 import { ALL_QUEUES } from './queues/queue-names';
-import { JourneyThrottle } from './send/journey-throttle';
 import { SendBatcher } from './send/send-batcher';
 import { SendMessages } from './send/send-message.usecase';
 import { Sweep } from './sweeper/sweep.usecase';
 import { FireTimers } from './timers/fire-timer.usecase';
-
-@Injectable()
-class ExecutionRedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(EXECUTION_REDIS) private readonly redis: Redis) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
-  }
-}
 
 /**
  * The durable execution layer. Needs a TypeORM connection from the importing app. With
@@ -45,10 +35,9 @@ class ExecutionRedisCloser implements OnApplicationShutdown {
 @Module({})
 export class ExecutionModule {
   static register(config: ExecutionConfig): DynamicModule {
+    selectQueueBackend(config.queueBackend);
     const providers: Provider[] = [
       { provide: EXECUTION_CONFIG, useValue: config },
-      { provide: EXECUTION_REDIS, useFactory: () => new Redis({ ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: 2 }) },
-      ExecutionRedisCloser,
       CompiledJourneys,
       ProjectChannels,
       EngineMetrics,
@@ -57,7 +46,6 @@ export class ExecutionModule {
       IngestEvents,
       SendMessages,
       SendBatcher,
-      JourneyThrottle,
       Sweep,
       FireTimers,
       EnterUsersThroughApi,
@@ -81,7 +69,7 @@ export class ExecutionModule {
       module: ExecutionModule,
       global: true,
       imports: [
-        BullModule.forRoot({ connection: redisOptionsFromUrl(config.redisUrl), prefix: config.queuePrefix }),
+        BullModule.forRoot(queueConnection(config.queueBackend, config.queuePrefix)),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
       providers: [...providers, ...processors],

@@ -1,6 +1,7 @@
 import { type JourneyGraph, type JourneySettings } from '@engine/journey';
 import { DateTime } from 'luxon';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
+import { Sweep } from '../src/sweeper/sweep.usecase';
 import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
 import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
@@ -108,9 +109,16 @@ describe('delivery rules', () => {
       const [row] = await h.db.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM messages WHERE journey_id = $1 AND channel = 'email' AND status = 'sent'`, [journeyId]);
       return row.n === 5;
     }, 10_000, 'the five emails (not throttled)');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(async () => {
+      const [row] = await h.db.dataSource.query<Array<{ sends: number }>>(`SELECT sends FROM throttle_windows WHERE journey_id = $1 AND channel = 'push'`, [journeyId]);
+      return row?.sends === 5;
+    }, 10_000, 'all five pushes counted in the throttle window');
     const pushes = await h.db.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM messages WHERE journey_id = $1 AND channel = 'push'`, [journeyId]);
     expect(pushes[0].n).toBe(2);
+    // Once a window can count no more sends, the sweeper deletes it.
+    await h.app.get(Sweep).execute(Date.now() + 2 * 3_600_000);
+    const windows = await h.db.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM throttle_windows WHERE journey_id = $1`, [journeyId]);
+    expect(windows[0].n).toBe(0);
   });
 
   it('ends the journey on a goal event from any node and counts the conversion there', async () => {

@@ -68,7 +68,7 @@ describe('durability', () => {
     }
   });
 
-  it('loses nothing when Redis loses every queued job: the sweeper re-queues events and due timers', async () => {
+  it('loses nothing when the queues lose every queued job: the sweeper re-queues events and due timers', async () => {
     const early = await createReachableUser(producer.db, producer.projectId, 'early');
     const late = await createReachableUser(producer.db, producer.projectId, 'late');
     await producer.app.get(IngestEvents).execute(producer.projectId, [{ userId: 'early', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
@@ -79,7 +79,7 @@ describe('durability', () => {
     await eventually(async () => (await messagesOf(producer.db, early.id)).some((m) => m.status === 'sent'), 10_000, 'the push');
     await worker.app.close();
 
-    // 'late' arrives while no worker runs; then Redis loses everything.
+    // 'late' arrives while no worker runs; then the queues lose everything.
     await producer.app.get(IngestEvents).execute(producer.projectId, [{ userId: 'late', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
     await obliterateQueues(producer.config);
     await new Promise((resolve) => setTimeout(resolve, 1100)); // early's timer falls due

@@ -2,7 +2,7 @@ import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
 import { createReachableUser, instancesOf, messagesOf, shortOmnichannelJourney } from './fixtures';
 
-describe('the seed scenario on real PostgreSQL and Redis', () => {
+describe('the seed scenario on real PostgreSQL and queues', () => {
   let h: ExecutionHarness;
   let ingest: IngestEvents;
 

@@ -11,6 +11,8 @@ export * from './entities/node-counter.entity';
 export * from './entities/conversion.entity';
 export * from './entities/channel-setting.entity';
 export * from './entities/project-event-name.entity';
+export * from './entities/throttle-window.entity';
+export * from './stores/throttle-window.store';
 export * from './data-source/entities';
 export * from './data-source/migrations';
 export * from './data-source/data-source-options';

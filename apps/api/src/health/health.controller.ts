@@ -1,9 +1,11 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type Redis from 'ioredis';
+import { QUEUES } from '@engine/execution';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { REDIS } from '../redis/redis.module';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
 
@@ -12,18 +14,19 @@ type Check = { status: 'up' } | { status: 'down'; error: string };
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @InjectQueue(QUEUES.events) private readonly events: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Checks PostgreSQL and Redis; 503 when either is down' })
-  async check(): Promise<{ status: 'ok'; checks: Record<string, Check> }> {
-    const [postgres, redis] = await Promise.all([
+  @ApiOperation({ summary: 'Checks PostgreSQL and the queues (on Redis or PostgreSQL); 503 when either is down' })
+  async check(): Promise<{ status: 'ok'; checks: Record<string, Check & { backend?: string }> }> {
+    const [postgres, queues] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.redis.ping()),
+      probe(() => this.events.getJobCounts('waiting')),
     ]);
-    const checks = { postgres, redis };
-    if (postgres.status === 'down' || redis.status === 'down') {
+    const checks = { postgres, queues: { ...queues, backend: this.config.execution.queueBackend.kind } };
+    if (postgres.status === 'down' || queues.status === 'down') {
       throw new ServiceUnavailableException({ status: 'error', checks });
     }
     return { status: 'ok', checks };

@@ -1,13 +1,17 @@
+import { DEFAULT_DATABASE_URL } from '@engine/persistence';
+import { type QueueBackend, queueBackendFromEnv } from '../queues/queue-backend';
+
 /** How the execution layer runs; the apps build it from their environment. */
 export interface ExecutionConfig {
-  redisUrl: string;
-  /** BullMQ key prefix: tests use a fresh one per run so runs never share queues. */
+  /** Where the queues live: Redis, or PostgreSQL in the product's database. */
+  queueBackend: QueueBackend;
+  /** Namespaces the queues (a Redis key prefix, a PostgreSQL schema): tests use a fresh one per run so runs never share queues. */
   queuePrefix: string;
   /** Register the BullMQ processors in this process. */
   runWorkers: boolean;
   /** Jobs a worker process runs at once per queue. */
   concurrency: number;
-  /** How often the sweeper looks for work Redis lost, and how old such work must be. */
+  /** How often the sweeper looks for work the queues lost, and how old such work must be. */
   sweepEveryMs: number;
   sweepGraceMs: number;
   /** Secret the channel credentials are sealed with (and tracking links signed with); 16+ characters. */
@@ -27,7 +31,7 @@ export const DEVELOPMENT_ENCRYPTION_KEY = 'development-only-key-set-ENCRYPTION_K
 
 export function executionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExecutionConfig {
   return {
-    redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    queueBackend: queueBackendFromEnv(env, env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL),
     queuePrefix: env['QUEUE_PREFIX'] ?? 'journeys',
     runWorkers: (env['RUN_WORKERS'] ?? 'true') !== 'false',
     concurrency: positiveInt(env['WORKER_CONCURRENCY'], 20, 'WORKER_CONCURRENCY'),
@@ -45,17 +49,4 @@ function positiveInt(raw: string | undefined, fallback: number, name: string): n
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   return value;
-}
-
-/** ioredis options from a redis:// URL (BullMQ takes options, not URLs). */
-export function redisOptionsFromUrl(url: string): { host: string; port: number; username?: string; password?: string; db?: number } {
-  const parsed = new URL(url);
-  const db = parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined;
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || 6379),
-    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
-    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-    ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
-  };
 }

@@ -6,7 +6,7 @@ import { type ProjectChannels } from '../channels/project-channels';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
 import { frequencyCapReached } from './frequency-cap';
-import { type JourneyThrottle } from './journey-throttle';
+import { reserveThrottledSend } from './journey-throttle';
 import { recipientFor } from './recipient';
 import { renderMessage } from './render-message';
 import { attachTemplateParameterNames } from './template-parameter-names';
@@ -44,7 +44,6 @@ interface ExistingMessage {
 export interface ClaimContext {
   manager: EntityManager;
   compiled: CompiledJourneys;
-  throttle: JourneyThrottle;
   channels: ProjectChannels;
   /** Where tracking links point, and the secret that signs them. */
   tracking: { publicUrl: string; secret: Buffer };
@@ -126,7 +125,7 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
       continue;
     }
     const settings: JourneySettings = machines.get(row.version_id)!.graph.settings;
-    const throttledUntil = await context.throttle.reserve(row.journey_id, effect.channel, settings.throttling, now);
+    const throttledUntil = await reserveThrottledSend(manager, row.journey_id, effect.channel, settings.throttling, now);
     if (throttledUntil !== undefined) {
       results.set(row.id, { kind: 'throttled', until: throttledUntil });
       continue;

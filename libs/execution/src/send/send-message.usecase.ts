@@ -10,7 +10,6 @@ import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-conf
 import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { claimSends, type ClaimResult, RETRY_MARK } from './claim-sends';
-import { JourneyThrottle } from './journey-throttle';
 
 export type SendOutcome =
   | { kind: 'skipped' }
@@ -34,7 +33,6 @@ export class SendMessages {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly channels: ProjectChannels,
     private readonly compiled: CompiledJourneys,
-    private readonly throttle: JourneyThrottle,
     private readonly metrics: EngineMetrics,
     @Inject(EXECUTION_CONFIG) config: ExecutionConfig,
   ) {
@@ -43,7 +41,7 @@ export class SendMessages {
 
   async execute(outboxIds: string[], now = Date.now()): Promise<Map<string, SendOutcome>> {
     const claims = await inTransaction(this.dataSource, (manager) =>
-      claimSends({ manager, compiled: this.compiled, throttle: this.throttle, channels: this.channels, tracking: this.tracking, now }, outboxIds),
+      claimSends({ manager, compiled: this.compiled, channels: this.channels, tracking: this.tracking, now }, outboxIds),
     );
     const outcomes = new Map<string, SendOutcome>();
     const deadTokens: Array<{ userId: string; tokens: string[] }> = [];

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Effect } from '@engine/journey';
+import { ThrottleWindowStore } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-config';
@@ -12,7 +13,7 @@ import { QUEUES } from '../queues/queue-names';
 const SWEEP_LIMIT = 5000;
 
 /**
- * PostgreSQL is the source of truth: whatever it says is due but Redis does not hold (a flush, a
+ * PostgreSQL is the source of truth: whatever it says is due but the queues do not hold (a flush, a
  * crash between commit and enqueue) is queued again. Job ids make a second enqueue harmless.
  */
 @Injectable()
@@ -36,6 +37,7 @@ export class Sweep {
       [before],
     );
     await this.dispatcher.dispatch(outbox, now);
+    await ThrottleWindowStore.deleteExpired(this.dataSource.manager, new Date(now));
     return { users: users.length, outbox: outbox.length };
   }
 }

@@ -5,12 +5,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { compileJourney, type JourneyGraph } from '@engine/journey';
 import { dataSourceOptions } from '@engine/persistence';
 import { createTestDatabase, type TestDatabase } from '@engine/persistence/testing';
-import { Queue } from 'bullmq';
-import { type ExecutionConfig, redisOptionsFromUrl } from '../config/execution-config';
+import { type ExecutionConfig } from '../config/execution-config';
 import { ExecutionModule } from '../execution.module';
+import { openQueue, type QueueBackend } from '../queues/queue-backend';
 import { ALL_QUEUES } from '../queues/queue-names';
 
-export const TEST_REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+/** Which queue backend this test run uses: `TEST_QUEUE_BACKEND=redis|postgres` (the test command runs both). */
+export function testQueueBackend(databaseUrl: string): QueueBackend {
+  const kind = process.env['TEST_QUEUE_BACKEND'] ?? 'postgres';
+  if (kind === 'redis') return { kind: 'redis', url: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379' };
+  if (kind === 'postgres') return { kind: 'postgres', url: databaseUrl };
+  throw new Error(`TEST_QUEUE_BACKEND must be redis or postgres, got "${kind}"`);
+}
 
 export interface ExecutionHarness {
   db: TestDatabase;
@@ -22,11 +28,17 @@ export interface ExecutionHarness {
   close(): Promise<void>;
 }
 
+/** The environment a child process (a worker app) needs to use the same queue backend as this run. */
+export function queueBackendEnv(backend: QueueBackend, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { REDIS_URL: _ignored, ...rest } = env;
+  return backend.kind === 'redis' ? { ...rest, REDIS_URL: backend.url } : rest;
+}
+
 /** A fresh database and queue prefix, with the execution module (and its workers unless told otherwise). */
 export async function startExecutionHarness(overrides: Partial<ExecutionConfig> = {}, existing?: { db: TestDatabase; queuePrefix: string }): Promise<ExecutionHarness> {
   const db = existing?.db ?? (await createTestDatabase('journeys_exec_test'));
   const config: ExecutionConfig = {
-    redisUrl: TEST_REDIS_URL,
+    queueBackend: testQueueBackend(db.url),
     queuePrefix: existing?.queuePrefix ?? `test-${randomBytes(6).toString('hex')}`,
     runWorkers: true,
     concurrency: 8,
@@ -62,9 +74,9 @@ export async function startExecutionHarness(overrides: Partial<ExecutionConfig> 
   };
 }
 
-export async function obliterateQueues(config: Pick<ExecutionConfig, 'redisUrl' | 'queuePrefix'>): Promise<void> {
+export async function obliterateQueues(config: Pick<ExecutionConfig, 'queueBackend' | 'queuePrefix'>): Promise<void> {
   for (const name of ALL_QUEUES) {
-    const queue = new Queue(name, { connection: redisOptionsFromUrl(config.redisUrl), prefix: config.queuePrefix });
+    const queue = openQueue(name, config.queueBackend, config.queuePrefix);
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }

@@ -2,6 +2,13 @@ import { InitialSchema1764252000000 } from '../migrations/1764252000000-initial-
 import { ChannelSettings1764262800000 } from '../migrations/1764262800000-channel-settings';
 import { ProjectEventNames1764273600000 } from '../migrations/1764273600000-project-event-names';
 import { WhatsAppTemplateStatusWebhooks1764284400000 } from '../migrations/1764284400000-whatsapp-template-status-webhooks';
+import { ThrottleWindows1764295200000 } from '../migrations/1764295200000-throttle-windows';
 
 /** Every migration in order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS = [InitialSchema1764252000000, ChannelSettings1764262800000, ProjectEventNames1764273600000, WhatsAppTemplateStatusWebhooks1764284400000];
+export const MIGRATIONS = [
+  InitialSchema1764252000000,
+  ChannelSettings1764262800000,
+  ProjectEventNames1764273600000,
+  WhatsAppTemplateStatusWebhooks1764284400000,
+  ThrottleWindows1764295200000,
+];
