@@ -1,5 +1,5 @@
 # Multi-stage build: one image for api and worker, one nginx image for the web canvas.
-FROM node:20-bookworm AS build
+FROM node:24-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
@@ -13,7 +13,7 @@ RUN npm ci
 COPY . .
 RUN npx nx run-many -t build --outputStyle=static
 
-FROM node:20-bookworm-slim AS app
+FROM node:24-bookworm-slim AS app
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app /app
