@@ -10,7 +10,6 @@ import { EnterUsersThroughApi } from './entries/enter-users.usecase';
 import { LaunchSegment } from './entries/launch-segment.usecase';
 import { EntriesProcessor } from './processors/entries.processor';
 import { EventsProcessor } from './processors/events.processor';
-import { MaintenanceProcessor } from './processors/maintenance.processor';
 import {
   EmailSendProcessor,
   PushSendProcessor,
@@ -26,6 +25,7 @@ import { ALL_QUEUES } from './queues/queue-names';
 import { SendBatcher } from './send/send-batcher';
 import { SendMessages } from './send/send-message.usecase';
 import { Sweep } from './sweeper/sweep.usecase';
+import { SweepTimer } from './sweeper/sweep-timer';
 import { FireTimers } from './timers/fire-timer.usecase';
 
 /**
@@ -57,7 +57,7 @@ export class ExecutionModule {
           TimersProcessor,
           EntriesProcessor,
           SegmentsProcessor,
-          MaintenanceProcessor,
+          SweepTimer,
           PushSendProcessor,
           EmailSendProcessor,
           WhatsAppSendProcessor,

@@ -2,6 +2,7 @@ export * from './execution.module';
 export * from './config/execution-config';
 export * from './queues/queue-names';
 export * from './queues/queue-backend';
+export * from './queues/with-deadline';
 export * from './queues/outbox-dispatcher';
 export * from './ingest/ingest-events.usecase';
 export * from './batch/step-users.usecase';

@@ -8,6 +8,7 @@ import { inTransaction } from '../batch/in-transaction';
 import { ensureUsers } from '../users/ensure-users';
 import { recordEventNames } from './record-event-names';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
+import { withDeadline } from '../queues/with-deadline';
 import { QUEUES } from '../queues/queue-names';
 
 export interface IncomingEvent {
@@ -29,6 +30,9 @@ export interface IngestResult {
  * Stores events durably (one transaction), then queues their users for stepping. Once this
  * resolves the events are safe: if queueing fails, the sweeper picks the unprocessed rows up.
  */
+/** How long ingestion waits for the queue after the events are committed. */
+const ENQUEUE_DEADLINE_MS = 2_000;
+
 @Injectable()
 export class IngestEvents {
   private readonly logger = new Logger(IngestEvents.name);
@@ -64,7 +68,8 @@ export class IngestEvents {
     });
     this.metrics.eventsIngested.inc(inserted.length);
     try {
-      await enqueueUserBatches(this.eventsQueue, [...new Set(inserted.map((row) => row.user_id))]);
+      // A queue that does not answer (Redis down) must not hold the answer: the events are committed.
+      await withDeadline(enqueueUserBatches(this.eventsQueue, [...new Set(inserted.map((row) => row.user_id))]), ENQUEUE_DEADLINE_MS, 'events queue');
     } catch (error) {
       // Stored is what we promised; the sweeper will queue these users.
       this.logger.warn(`Events stored but not queued (${String(error)}); the sweeper will pick them up`);

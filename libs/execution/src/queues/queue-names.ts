@@ -10,8 +10,6 @@ export const QUEUES = {
   entries: 'entries',
   /** Segment launches of `entry.segment` journeys (at publish, and on their schedule). */
   segments: 'segments',
-  /** The periodic sweeper. */
-  maintenance: 'maintenance',
   sendPush: 'send-push',
   sendEmail: 'send-email',
   sendWhatsApp: 'send-whatsapp',
