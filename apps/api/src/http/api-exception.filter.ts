@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { type Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -17,9 +18,13 @@ const CLIENT_ERRORS: Record<string, { status: HttpStatus; message: string }> = {
   '22001': { status: HttpStatus.BAD_REQUEST, message: 'A value is too long' },
 };
 
+/** How long a client should wait before retrying a request refused because the database was down. */
+const RETRY_AFTER_SECONDS = 5;
+
 /**
  * One error shape for every failure: `{ statusCode, error, message }`. Database errors caused by input
- * become 4xx; anything unexpected is logged and answered 500 without internals.
+ * become 4xx, an unreachable database 503 with Retry-After; anything unexpected is logged and answered
+ * 500 without internals.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -28,6 +33,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(body.statusCode).json(body);
   }
 
@@ -52,7 +58,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (status === 413) return { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than 1 MiB' };
       return { statusCode: status, error: HttpStatus[status] ?? 'Bad Request', message: String((exception as Error).message) };
     }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: `The database is unavailable, so nothing of this request was stored. Send it again in ${RETRY_AFTER_SECONDS} seconds or later: the same idempotency keys make a retry safe`,
+      };
+    }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; nothing you sent was lost' };
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; the request was not completed' };
   }
 }
