@@ -1,11 +1,12 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RejectDeepJsonInterceptor } from './http/reject-deep-json.interceptor';
+import { describeApi } from './openapi/describe-api';
 
 /** Builds the HTTP app (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -23,15 +24,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalInterceptors(new RejectDeepJsonInterceptor());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Journey engine API')
-      .setDescription('Journeys, users, events and webhooks. Authenticate with "Authorization: Bearer <project API key>".')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = describeApi(app);
   SwaggerModule.setup('api/docs', app, document);
   return app;
 }

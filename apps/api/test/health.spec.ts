@@ -1,3 +1,4 @@
+import { describeApiWithoutDatabase } from '../src/openapi/describe-api-without-database';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('GET /health', () => {
@@ -20,6 +21,8 @@ describe('GET /health', () => {
   it('serves the OpenAPI document', async () => {
     const response = await t.http().get('/api/docs-json').expect(200);
     expect((response.body as { info: { title: string } }).info.title).toBe('Journey engine API');
+    // The web app's API types are generated from the document built without a database: it must be this one.
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(await describeApiWithoutDatabase())));
   });
 });
 

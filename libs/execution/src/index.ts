@@ -9,7 +9,6 @@ export * from './batch/step-users.usecase';
 export * from './batch/batch-state';
 export * from './sweeper/sweep.usecase';
 export * from './send/send-message.usecase';
-export * from '@engine/channels';
 export * from './metrics/engine-metrics';
 export * from './journeys/compiled-journeys';
 export * from './users/user-facts';

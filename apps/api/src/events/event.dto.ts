@@ -59,13 +59,17 @@ export class EventDto {
   @Validate(StorableTextRule)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'Attributes (JSON object, at most 64 KiB)', example: { amount: 42 } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Attributes (JSON object, at most 64 KiB)', example: { amount: 42 } })
   @IsOptional()
   @IsObject()
   @Validate(StorableJsonRule)
   attributes?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'When it happened: ISO 8601 or epoch ms; defaults to now', example: '2026-11-27T10:00:00Z' })
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string', format: 'date-time' }, { type: 'number' }],
+    description: 'When it happened: ISO 8601 or epoch ms; defaults to now',
+    example: '2026-11-27T10:00:00Z',
+  })
   @IsOptional()
   @Validate(TimestampRule)
   timestamp?: string | number;

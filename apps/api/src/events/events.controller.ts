@@ -7,7 +7,8 @@ import { CurrentProject } from '../auth/current-project.decorator';
 import { EventBatchDto, EventDto } from './event.dto';
 import { EventNameDto } from './event-name.response';
 import { EventNamesService } from './event-names.service';
-import { parseEventBatch, type RejectedEvent } from './parse-event-batch';
+import { parseEventBatch } from './parse-event-batch';
+import { TrackEventsResultDto } from './track-events-result.response';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -28,8 +29,8 @@ export class EventsController {
       'Answers 202 once the events are stored durably; journeys react asynchronously. In a batch, good events are stored and bad ones reported by index. A repeated idempotencyKey is accepted and ignored.',
   })
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(EventDto) }, { $ref: getSchemaPath(EventBatchDto) }] } })
-  @ApiResponse({ status: 202, description: '{ accepted, duplicates, rejected: [{ index, errors }] }' })
-  async track(@CurrentProject() project: ProjectEntity, @Body() body: unknown): Promise<{ accepted: number; duplicates: number; rejected: RejectedEvent[] }> {
+  @ApiResponse({ status: 202, type: TrackEventsResultDto, description: 'Stored; bad events of a batch reported by index.' })
+  async track(@CurrentProject() project: ProjectEntity, @Body() body: unknown): Promise<TrackEventsResultDto> {
     const parsed = parseEventBatch(body, new Date());
     if ('error' in parsed) throw new BadRequestException(parsed.error);
     if (parsed.events.length === 0) {

@@ -10,7 +10,7 @@ export class JourneyEntryDto {
   @Validate(StorableTextRule)
   userId!: string;
 
-  @ApiPropertyOptional({ description: 'Attributes available to the journey as event.* (conditions, placeholders)', example: { orderId: 'A-1' } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Attributes available to the journey as event.* (conditions, placeholders)', example: { orderId: 'A-1' } })
   @IsOptional()
   @IsObject()
   @Validate(StorableJsonRule)

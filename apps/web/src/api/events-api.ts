@@ -1,24 +1,14 @@
 import { apiRequest } from './api-client';
+import { type ApiSchemas } from './api-schemas';
 
-export interface TrackedEvent {
-  userId: string;
-  name: string;
-  attributes?: Record<string, unknown>;
-}
+/** POST /api/v1/events body (one event). */
+export type TrackedEvent = ApiSchemas['EventDto'];
 
-export interface TrackEventsResult {
-  accepted: number;
-  duplicates: number;
-  rejected: Array<{ index: number; errors: string[] }>;
-}
+/** The 202 answer of POST /api/v1/events. */
+export type TrackEventsResult = ApiSchemas['TrackEventsResultDto'];
 
 /** An event name the project has received (GET /api/v1/events/names), built-in PW_ names included. */
-export interface ReceivedEventName {
-  name: string;
-  /** ISO timestamps; `lastSeenAt` is refreshed at most hourly, so up to an hour behind. */
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
+export type ReceivedEventName = ApiSchemas['EventNameDto'];
 
 export const eventsApi = {
   track: (event: TrackedEvent): Promise<TrackEventsResult> => apiRequest('POST', '/api/v1/events', event),

@@ -1,94 +1,23 @@
-import { type JourneyGraph } from '@engine/journey';
-import { type JourneyProblem, type JourneyValidationResult } from '../validation/journey-validator';
-
-export const JOURNEY_STATUSES = ['draft', 'live', 'paused', 'archived'] as const;
-export type JourneyStatus = (typeof JOURNEY_STATUSES)[number];
+// The journey endpoints' bodies: aliases of the types generated from the API's OpenAPI document.
+import { type ApiSchemas, type WithJourneyGraph } from './api-schemas';
 
 /** A row of GET /api/v1/journeys. */
-export interface JourneySummary {
-  id: string;
-  name: string;
-  status: JourneyStatus;
-  liveVersionNumber: number | null;
-  /** Users in the journey now (active instances). */
-  activeUsers: number;
-  conversions: number;
-  revision: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type JourneySummary = ApiSchemas['JourneySummaryDto'];
+export type JourneyStatus = JourneySummary['status'];
 
 /** GET /api/v1/journeys/:id and the answer of every write on a journey. */
-export interface JourneyDetail {
-  id: string;
-  name: string;
-  status: JourneyStatus;
-  liveVersionNumber: number | null;
-  liveVersionId: string | null;
-  entryEvents: string[];
-  /** The draft graph. */
-  graph: JourneyGraph;
-  validation: JourneyValidationResult;
-  /** Send it back with PUT to be refused (409) when someone else changed the draft since. */
-  revision: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type JourneyDetail = WithJourneyGraph<ApiSchemas['JourneyDetailDto']>;
 
-export interface JourneyVersionSummary {
-  id: string;
-  journeyId: string;
-  version: number;
-  compiledHash: string;
-  live: boolean;
-  publishedAt: string;
-}
-
-export interface JourneyVersion extends JourneyVersionSummary {
-  graph: JourneyGraph;
-}
-
-export interface PublishedJourneyVersion extends JourneyVersion {
-  warnings: JourneyProblem[];
-}
+export type JourneyVersionSummary = ApiSchemas['JourneyVersionSummaryDto'];
+export type JourneyVersion = WithJourneyGraph<ApiSchemas['JourneyVersionDto']>;
+export type PublishedJourneyVersion = WithJourneyGraph<ApiSchemas['PublishedJourneyVersionDto']>;
 
 /** The 422 body of a refused publish. */
-export interface PublishRefusal {
-  message: string;
-  problems: JourneyProblem[];
-}
+export type PublishRefusal = ApiSchemas['PublishRefusalDto'];
 
-export interface NodeStats {
-  nodeId: string;
-  type: string | null;
-  now: number;
-  entered: number;
-  sent: number;
-  delivered: number;
-  opened: number;
-  clicked: number;
-  failed: number;
-  suppressed: number;
-  conversions: number;
-}
+export type NodeStats = ApiSchemas['JourneyNodeStatsDto'];
+export type JourneyStatsTotals = ApiSchemas['JourneyStatsTotalsDto'];
+export type JourneyStats = ApiSchemas['JourneyStatsDto'];
 
-export interface JourneyStatsTotals {
-  entered: number;
-  active: number;
-  completed: number;
-  converted: number;
-  stopped: number;
-  conversions: number;
-}
-
-export interface JourneyStats {
-  journeyId: string;
-  nodes: NodeStats[];
-  totals: JourneyStatsTotals;
-}
-
-export interface UpdateJourneyRequest {
-  name?: string;
-  graph?: JourneyGraph;
-  revision?: string;
-}
+/** PUT /api/v1/journeys/:id body. */
+export type UpdateJourneyRequest = WithJourneyGraph<ApiSchemas['UpdateJourneyDto']>;

@@ -1,52 +1,15 @@
-export type PushTokenPlatform = 'web' | 'android' | 'ios';
+// The user endpoints' bodies: aliases of the types generated from the API's OpenAPI document.
+import { type ApiSchemas } from './api-schemas';
 
 /** PUT /api/v1/users/:userId body: omitted fields keep their value. */
-export interface UserFields {
-  tags?: Record<string, unknown>;
-  email?: string | null;
-  phone?: string | null;
-  timeZone?: string | null;
-  language?: string | null;
-  pushTokens?: Array<{ token: string; platform: PushTokenPlatform }>;
-}
+export type UserFields = ApiSchemas['UserFieldsDto'];
+export type PushTokenPlatform = ApiSchemas['PushTokenDto']['platform'];
 
-export const INSTANCE_STATUSES = ['active', 'completed', 'converted', 'stopped'] as const;
-export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+export type UserJourneyInstance = ApiSchemas['UserJourneyInstanceDto'];
+export type InstanceStatus = UserJourneyInstance['status'];
 
-export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'opened' | 'clicked' | 'failed' | 'suppressed';
-
-export interface UserJourneyInstance {
-  id: string;
-  journeyId: string;
-  journeyName: string;
-  version: number;
-  status: InstanceStatus;
-  currentNodeId: string;
-  enteredAt: string;
-  endedAt: string | null;
-}
-
-export interface UserMessage {
-  id: string;
-  channel: string;
-  journeyId: string | null;
-  nodeId: string | null;
-  status: MessageStatus;
-  statusHistory: Array<{ status: MessageStatus; at: string; detail?: string }>;
-  createdAt: string;
-}
+export type UserMessage = ApiSchemas['UserMessageDto'];
+export type MessageStatus = UserMessage['status'];
 
 /** GET /api/v1/users/:userId. */
-export interface UserProfile {
-  userId: string;
-  tags: Record<string, unknown>;
-  email: string | null;
-  phone: string | null;
-  timeZone: string | null;
-  language: string | null;
-  pushTokens: Array<{ token: string; platform: PushTokenPlatform; addedAt: string }>;
-  journeys: UserJourneyInstance[];
-  messages: UserMessage[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type UserProfile = ApiSchemas['UserProfileDto'];
