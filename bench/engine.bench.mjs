@@ -146,7 +146,7 @@ async function runEngine(users) {
       module: class BenchIngestModule {},
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), extra: { max: 4 } }),
-        ExecutionModule.register({ ...executionConfigFromEnv(), redisUrl: REDIS, queuePrefix: prefix, runWorkers: false, concurrency: CONCURRENCY }),
+        ExecutionModule.register({ ...executionConfigFromEnv({ ENCRYPTION_KEY: 'bench-only-encryption-key', ...process.env }), redisUrl: REDIS, queuePrefix: prefix, runWorkers: false, concurrency: CONCURRENCY }),
       ],
     },
     { logger: false, abortOnError: false },
