@@ -22,7 +22,6 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   );
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalInterceptors(new RejectDeepJsonInterceptor());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
