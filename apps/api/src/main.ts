@@ -14,13 +14,13 @@ async function main(shutdown: ShutdownSequence): Promise<void> {
   const logger = new Logger('Bootstrap');
   const dataDir = localDataDir(process.env);
   const encryption = resolveEncryptionKey(process.env, dataDir);
-  if (encryption.source === 'created') logger.log(`Created an encryption key in ${encryption.file} (set ENCRYPTION_KEY to use your own)`);
   const redisUrl = process.env['REDIS_URL'];
   if (redisUrl) {
     const reason = await probeRedis(redisUrl);
     if (reason !== null) throw new StartupFailure(redisUnreachableMessage(redisUrl, reason));
   }
   const database = await resolveDatabase(process.env, dataDir);
+  if (encryption.source === 'created') logger.log(`Created an encryption key in ${encryption.file} (set ENCRYPTION_KEY to use your own)`);
   const embedded = database.embedded;
   if (embedded) {
     shutdown.add(() => embedded.stop());
