@@ -159,7 +159,7 @@ async function runEngine(users, kind) {
       module: class BenchIngestModule {},
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), extra: { max: 4 } }),
-        ExecutionModule.register({ ...executionConfigFromEnv(), queueBackend: backend, queuePrefix: prefix, runWorkers: false, concurrency: CONCURRENCY }),
+        ExecutionModule.register({ ...executionConfigFromEnv({ ENCRYPTION_KEY: 'bench-only-encryption-key', ...process.env }), queueBackend: backend, queuePrefix: prefix, runWorkers: false, concurrency: CONCURRENCY }),
       ],
     },
     { logger: false, abortOnError: false },

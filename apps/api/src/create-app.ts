@@ -23,7 +23,6 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   );
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalInterceptors(new RejectDeepJsonInterceptor());
-  app.enableShutdownHooks();
   const document = describeApi(app);
   SwaggerModule.setup('api/docs', app, document);
   return app;

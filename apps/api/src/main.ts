@@ -1,20 +1,35 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { DEVELOPMENT_ENCRYPTION_KEY } from '@engine/execution';
-import { ensureDatabase } from '@engine/persistence';
+import { probeRedis, redisUnreachableMessage, resolveEncryptionKey } from '@engine/execution';
+import { StartupFailure, ensureDatabase, localDataDir } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { seedDemoProject } from './demo/seed-demo-project';
+import { embeddedPostgresNotice } from './startup/embedded-postgres-notice';
+import { resolveDatabase } from './startup/resolve-database';
+import { ShutdownSequence } from './startup/shutdown-sequence';
 
-async function main(): Promise<void> {
-  const config = loadAppConfig();
+async function main(shutdown: ShutdownSequence): Promise<void> {
   const logger = new Logger('Bootstrap');
-  if (await ensureDatabase(config.databaseUrl)) logger.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
-  if (config.execution.encryptionKey === DEVELOPMENT_ENCRYPTION_KEY) {
-    logger.warn('ENCRYPTION_KEY is not set: channel credentials are sealed with a development key. Set ENCRYPTION_KEY (16+ characters) in production.');
+  const dataDir = localDataDir(process.env);
+  const encryption = resolveEncryptionKey(process.env, dataDir);
+  const redisUrl = process.env['REDIS_URL'];
+  if (redisUrl) {
+    const reason = await probeRedis(redisUrl);
+    if (reason !== null) throw new StartupFailure(redisUnreachableMessage(redisUrl, reason));
   }
+  const database = await resolveDatabase(process.env, dataDir);
+  if (encryption.source === 'created') logger.log(`Created an encryption key in ${encryption.file} (set ENCRYPTION_KEY to use your own)`);
+  const embedded = database.embedded;
+  if (embedded) {
+    shutdown.add(() => embedded.stop());
+    logger.log(embeddedPostgresNotice(embedded));
+  }
+  const config = loadAppConfig({ ...process.env, DATABASE_URL: database.url, ENCRYPTION_KEY: encryption.key });
+  if (await ensureDatabase(config.databaseUrl)) logger.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
   const app = await createApp(config);
+  shutdown.add(() => app.close());
   const migrations = await app.get(DataSource).runMigrations({ transaction: 'each' });
   for (const migration of migrations) logger.log(`Applied migration ${migration.name}`);
   const demo = await seedDemoProject(app.get(DataSource), config.demoKeyFile);
@@ -31,7 +46,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
+const shutdown = new ShutdownSequence();
+shutdown.exitOnSignals();
+main(shutdown).catch(async (error: unknown) => {
+  console.error(error instanceof StartupFailure ? error.message : error);
+  await shutdown.run().catch(() => undefined);
   process.exit(1);
 });

@@ -18,3 +18,5 @@ export * from './channels/project-channels';
 export * from './channels/tracking-secret';
 export * from './batch/in-transaction';
 export * from './users/ensure-users';
+export * from './config/encryption-key';
+export * from './startup/probe-redis';

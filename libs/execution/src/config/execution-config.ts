@@ -26,9 +26,6 @@ export interface ExecutionConfig {
 
 export const EXECUTION_CONFIG = Symbol('EXECUTION_CONFIG');
 
-/** Used when ENCRYPTION_KEY is not set: fine on a laptop, never in production (the api warns). */
-export const DEVELOPMENT_ENCRYPTION_KEY = 'development-only-key-set-ENCRYPTION_KEY-in-production';
-
 export function executionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExecutionConfig {
   return {
     queueBackend: queueBackendFromEnv(env, env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL),
@@ -37,11 +34,18 @@ export function executionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ex
     concurrency: positiveInt(env['WORKER_CONCURRENCY'], 20, 'WORKER_CONCURRENCY'),
     sweepEveryMs: positiveInt(env['SWEEP_EVERY_MS'], 10_000, 'SWEEP_EVERY_MS'),
     sweepGraceMs: positiveInt(env['SWEEP_GRACE_MS'], 30_000, 'SWEEP_GRACE_MS'),
-    encryptionKey: env['ENCRYPTION_KEY'] ?? DEVELOPMENT_ENCRYPTION_KEY,
+    encryptionKey: requiredEncryptionKey(env),
     publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${env['PORT'] ?? 3000}`,
     allowPrivateNetworks: env['ALLOW_PRIVATE_NETWORKS'] === 'true',
     ...(env['SANDBOX_DELIVERY_LOG'] ? { sandboxDeliveryLog: env['SANDBOX_DELIVERY_LOG'] } : {}),
   };
+}
+
+/** The apps put ENCRYPTION_KEY in the env they pass here (see resolveEncryptionKey): there is no fallback. */
+function requiredEncryptionKey(env: NodeJS.ProcessEnv): string {
+  const key = env['ENCRYPTION_KEY'];
+  if (!key) throw new Error('ENCRYPTION_KEY is not set: resolve it with resolveEncryptionKey() before loading the config');
+  return key;
 }
 
 function positiveInt(raw: string | undefined, fallback: number, name: string): number {
