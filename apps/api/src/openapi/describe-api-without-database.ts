@@ -6,10 +6,11 @@ import { describeApi } from './describe-api';
 
 /**
  * The same document the running app serves at /api/docs-json, built without PostgreSQL or queues:
- * a preview app scans the modules' controllers and DTOs but instantiates no provider.
+ * a preview app scans the modules' controllers and DTOs but instantiates no provider (so the
+ * configuration's key seals nothing).
  */
 export async function describeApiWithoutDatabase(): Promise<OpenAPIObject> {
-  const app = await NestFactory.create(AppModule.register(loadAppConfig({})), { preview: true, logger: false });
+  const app = await NestFactory.create(AppModule.register(loadAppConfig({ ENCRYPTION_KEY: 'describing-the-api-only-no-secret-is-used' })), { preview: true, logger: false });
   try {
     return describeApi(app);
   } finally {
