@@ -18,7 +18,14 @@ if (chromium.status !== 0) {
 const nx = spawnSync(
   'npx',
   ['nx', 'run-many', '-t', 'typecheck', 'lint', 'test', '--parallel=2', '--outputStyle=stream', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    // Two projects test at once, each with apps whose PostgreSQL-backed queues hold ~40
+    // connections at the default pool size: one connection per queue pool keeps the pair well under
+    // PostgreSQL's default limit of 100 (the code path is the same; only the pool is smaller).
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', QUEUE_POOL_MAX: process.env['QUEUE_POOL_MAX'] ?? '1' },
+  },
 );
 
 let passed = 0;

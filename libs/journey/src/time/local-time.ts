@@ -25,9 +25,16 @@ export function parseTimeOfDay(s: string): TimeOfDay | undefined {
   return match === null ? undefined : { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
-/** Whether `tz` is an IANA time zone name this runtime knows (`Europe/Berlin`, `UTC`). */
+/** A UTC offset (`+02:00`, `-0530`): newer ICU (Node 24) accepts these as time zones, IANA does not. */
+const UTC_OFFSET_PATTERN = /^[+-]\d/;
+
+/**
+ * Whether `tz` is an IANA time zone name this runtime knows (`Europe/Berlin`, `UTC`). Offsets are
+ * refused on every Node version: a fixed offset has no daylight saving time, so a user's "9:00"
+ * would drift by an hour twice a year.
+ */
 export function isValidTimeZone(tz: string): boolean {
-  return typeof tz === 'string' && tz.length > 0 && IANAZone.isValidZone(tz);
+  return typeof tz === 'string' && tz.length > 0 && !UTC_OFFSET_PATTERN.test(tz) && IANAZone.isValidZone(tz);
 }
 
 /** The first valid zone of the candidates, else UTC. */

@@ -115,6 +115,8 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('Mars/Base')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
     expect(isValidTimeZone('+02:00')).toBe(false);
+    expect(isValidTimeZone('-0530')).toBe(false);
+    expect(isValidTimeZone('Etc/GMT+2')).toBe(true);
     expect(isValidTimeZone(undefined as unknown as string)).toBe(false);
   });
 });
