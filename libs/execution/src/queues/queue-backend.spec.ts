@@ -23,7 +23,7 @@ describe('queue backend', () => {
         connectionString: 'postgres://db/journeys',
         schema: 'queues_p',
         migrate: true,
-        max: 2,
+        max: queuePoolMax(),
         options: '-c synchronous_commit=off',
       }) as unknown,
     });
