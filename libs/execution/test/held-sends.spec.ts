@@ -7,8 +7,10 @@ import { ProjectChannels } from '../src/channels/project-channels';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { outboxJobId } from '../src/queues/outbox-dispatcher';
 import { QUEUES } from '../src/queues/queue-names';
+import { SendMessages } from '../src/send/send-message.usecase';
+import { Sweep } from '../src/sweeper/sweep.usecase';
 import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
-import { createReachableUser, edge, instancesOf, node } from './fixtures';
+import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
 /**
  * Issue 17: a held message holds the user. Whatever holds the push (silent hours, a journey
@@ -208,6 +210,64 @@ describe('a held message holds the user', () => {
       );
       expect(history.retries).toBe(2);
     });
+  });
+
+  it('ends a held instance at once on a goal, and its push is never sent', async () => {
+    const goals: JourneySettings['goals'] = [{ id: 'buy', event: 'Purchase', period: '1d', endsJourney: true }];
+    const { userId } = await enterUser(fallback, { goals, silentHours: silentNow() }, 'goal-while-held');
+    const push = await pushOutbox(userId);
+    await eventually(async () => (await instancesOf(h.db, userId))[0]?.current_node_id === 'push', 10_000, 'the user at the push');
+    await ingest.execute(h.projectId, [{ userId: 'goal-while-held', name: 'Purchase', attributes: {}, occurredAt: new Date() }]);
+    await eventually(async () => (await instancesOf(h.db, userId))[0]?.status === 'converted', 10_000, 'the conversion');
+    const [row] = await h.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM outbox WHERE id = $1`, [push.id]);
+    expect(row.status).toBe('cancelled');
+    // The silent hours end: the delayed job runs, finds the send cancelled and sends nothing.
+    await releasePush(push.id);
+    await eventually(async () => (await pushQueue.getJob(outboxJobId(push.id))) === undefined, 10_000, 'the push job to finish');
+    expect(await messagesOf(h.db, userId)).toEqual([]);
+  });
+
+  it('moves on when the last retry of the push fails: the push is failed, then the email goes', async () => {
+    const { userId } = await enterUser(pushThenEmail, {}, 'retries-run-out', (ids) => {
+      failuresLeft.set(ids.userId, 1_000);
+      return Promise.resolve();
+    });
+    const push = await pushOutbox(userId);
+    await eventually(async () => (await messagesOf(h.db, userId)).find((m) => m.node_id === 'push' && m.status === 'queued'), 10_000, 'a failed attempt');
+    // What the send processor does when the job's last attempt fails with a retryable error.
+    await h.app.get(SendMessages).failAfterRetries(push.id, 'push service unavailable (test)');
+    await eventually(async () => (await instancesOf(h.db, userId))[0]?.status === 'completed', 10_000, 'the journey to complete');
+    const messages = await eventually(async () => {
+      const found = await messagesOf(h.db, userId);
+      return found.length === 2 && found.every((m) => m.status !== 'queued') && found;
+    }, 10_000, 'push failed and email sent');
+    expect(messages.map((m) => [m.node_id, m.status])).toEqual([
+      ['push', 'failed'],
+      ['email', 'sent'],
+    ]);
+    failuresLeft.delete(userId);
+  });
+
+  it('loses no outcome when its queue job is lost: the sweeper queues the user again', async () => {
+    const { userId } = await enterUser(pushThenEmail, { silentHours: silentNow() }, 'lost-outcome');
+    const push = await pushOutbox(userId);
+    await eventually(async () => (await instancesOf(h.db, userId))[0]?.current_node_id === 'push', 10_000, 'the user at the push');
+    // The job that would carry the push's outcome to the user never reaches the queue.
+    const eventsQueue = h.app.get<Queue>(getQueueToken(QUEUES.events));
+    const lost = jest.spyOn(eventsQueue, 'addBulk').mockResolvedValueOnce([]);
+    await releasePush(push.id);
+    await eventually(async () => (await messagesOf(h.db, userId)).find((m) => m.node_id === 'push' && m.status === 'sent'), 10_000, 'the push sent');
+    expect(lost).toHaveBeenCalledTimes(1);
+    lost.mockRestore();
+    const [unapplied] = await h.db.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM send_outcomes WHERE user_id = $1 AND applied_at IS NULL`,
+      [userId],
+    );
+    expect(unapplied.n).toBe(1);
+    expect((await instancesOf(h.db, userId))[0]).toMatchObject({ status: 'active', current_node_id: 'push' });
+
+    expect((await h.app.get(Sweep).execute(Date.now() + 1_000)).users).toBeGreaterThanOrEqual(1);
+    await expectPushFirst(userId, false);
   });
 });
 

@@ -86,6 +86,30 @@ export class SendMessages {
     return outcomes;
   }
 
+  /**
+   * The last retry of a send failed: the message is finally not sent. Marks it failed with the
+   * provider's last reason, closes its outbox row and records the outcome for its instance, in one
+   * transaction (a message no longer waiting for a retry is left as it is); then queues the user.
+   */
+  async failAfterRetries(outboxId: string, reason: string): Promise<void> {
+    const detail = `Not sent after the last retry: ${reason}`;
+    const usersToStep = await this.dataSource.transaction(async (manager) => {
+      // An UPDATE answers [rows, affected count] through TypeORM.
+      const [failed] = await manager.query<[Array<{ id: string }>, number]>(
+        `UPDATE messages m SET status = 'failed', error = $2, status_history = m.status_history || jsonb_build_array(jsonb_build_object('status', 'failed', 'at', now(), 'detail', $2::text)), updated_at = now()
+           FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
+          WHERE o.id = $1 AND o.kind = 'send' AND o.status = 'pending'
+            AND m.idempotency_key = i.id::text || ':' || (o.effect->>'idempotencyKey') AND m.status = 'queued'
+          RETURNING m.id`,
+        [outboxId, detail],
+      );
+      if (failed.length === 0) return [];
+      await manager.query(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [outboxId, detail]);
+      return SendOutcomeStore.recordForMessages(manager, failed.map((row) => ({ messageId: row.id, outcome: 'not_sent' as const, at: new Date(), reason: detail })));
+    });
+    await enqueueUserBatches(this.eventsQueue, usersToStep);
+  }
+
   /** Push tokens the push service says will never work again leave the user's profile. */
   private async removeDeadTokens(dead: Array<{ userId: string; tokens: string[] }>): Promise<void> {
     for (const { userId, tokens } of dead) {
