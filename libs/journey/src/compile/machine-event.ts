@@ -1,5 +1,5 @@
 import { type UserFacts } from '../condition/condition';
-import { type JourneyInput, type SendOutcome } from '../step/journey-event';
+import { type JourneyInput, type MessageOutcome } from '../step/journey-event';
 
 /** Machine event type of a user entering through `entry.segment` / `entry.api`. */
 export const ENTER_EVENT = 'journey.enter';
@@ -27,7 +27,7 @@ export interface JourneyMachineEvent {
   /** `journey.timer` only. */
   timerId?: string;
   /** `journey.sendOutcome` only. */
-  sendOutcome?: SendOutcome;
+  sendOutcome?: MessageOutcome;
 }
 
 /**
@@ -58,7 +58,7 @@ export function toMachineEvent(input: JourneyInput, now: number): JourneyMachine
       return { type: TIMER_EVENT, now, user: input.user, attributes: {}, history, timerId: input.timerId };
     case 'sendOutcome': {
       const { nodeId, visit, outcome, at, reason } = input;
-      const sendOutcome: SendOutcome = { nodeId, visit, outcome, at, ...(reason === undefined ? {} : { reason }) };
+      const sendOutcome: MessageOutcome = { nodeId, visit, outcome, at, ...(reason === undefined ? {} : { reason }) };
       return { type: SEND_OUTCOME_EVENT, now, user: input.user, attributes: {}, history, sendOutcome };
     }
   }

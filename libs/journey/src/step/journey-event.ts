@@ -30,10 +30,10 @@ export type JourneyInput =
    * a rule, failed after retries). It moves the instance on from that send node; an outcome for
    * another node or an earlier visit is stale and ignored, like a stale timer.
    */
-  | ({ kind: 'sendOutcome'; user: UserFacts; history?: Record<string, number> } & SendOutcome);
+  | ({ kind: 'sendOutcome'; user: UserFacts; history?: Record<string, number> } & MessageOutcome);
 
 /** What became of the message of one send node visit. */
-export interface SendOutcome {
+export interface MessageOutcome {
   nodeId: string;
   visit: number;
   outcome: 'sent' | 'not_sent';
