@@ -29,6 +29,7 @@ export * from './compile/journey-context';
 export * from './compile/machine-event';
 export * from './compile/pseudo-states';
 export * from './compile/engagement';
+export * from './compile/send-outcome';
 export * from './validate/problem';
 export * from './validate/validate-journey';
 export * from './validate/engagement-metrics';

@@ -13,6 +13,8 @@ export * from './entities/channel-setting.entity';
 export * from './entities/project-event-name.entity';
 export * from './entities/throttle-window.entity';
 export * from './stores/throttle-window.store';
+export * from './entities/send-outcome.entity';
+export * from './stores/send-outcome.store';
 export * from './data-source/entities';
 export * from './data-source/migrations';
 export * from './data-source/data-source-options';

@@ -100,6 +100,9 @@ function absorb(instance: InstanceState, user: UserState, result: StepResult, no
       case 'cancelTimer':
         writes.cancelledTimers.push({ instanceId: instance.id, timerId: effect.timerId });
         break;
+      case 'cancelSend':
+        writes.cancelledSends.push({ instanceId: instance.id, idempotencyKey: effect.idempotencyKey });
+        break;
       case 'updateTags':
         user.facts = {
           ...user.facts,

@@ -1,5 +1,5 @@
 import { type JourneyInput } from '@engine/journey';
-import { type EventEntity } from '@engine/persistence';
+import { type EventEntity, type UnappliedSendOutcome } from '@engine/persistence';
 import { enterJourney, stepInstance } from './absorb-step';
 import {
   type BatchInputs,
@@ -34,7 +34,8 @@ const MESSAGE_STATUS_BY_EVENT: Record<string, BatchWrites['messageStatuses'][num
 
 /**
  * Moves every user of the batch by their inputs, in order: due timers first, then API/segment
- * entries, then events by id. Pure over the loaded state: all I/O is in load and write.
+ * entries, then events and send outcomes in the order they were received. Pure over the loaded
+ * state: all I/O is in load and write.
  */
 export function applyInputs(batch: LoadedBatch, inputs: BatchInputs, now: number): BatchWrites {
   const writes = emptyWrites();
@@ -58,13 +59,56 @@ export function applyInputs(batch: LoadedBatch, inputs: BatchInputs, now: number
     if (instance) instancesById.set(instance.id, instance);
   }
 
-  for (const event of inputs.events) {
-    writes.processedEventIds.push(event.id);
-    const user = batch.users.get(event.userId);
+  for (const input of inReceiptOrder(inputs.events, inputs.outcomes)) {
+    if ('outcome' in input) {
+      applySendOutcome(batch, input, now, writes, instancesById);
+      continue;
+    }
+    writes.processedEventIds.push(input.id);
+    const user = batch.users.get(input.userId);
     if (!user) continue;
-    applyEvent(batch, user, event, now, writes, instancesById);
+    applyEvent(batch, user, input, now, writes, instancesById);
   }
   return writes;
+}
+
+/**
+ * Events (in id order) and outcomes (in id order) merged by when they reached the database, so an
+ * instance sees a user's inputs in the order they happened; on a tie the outcome goes first (an
+ * open or a reply comes after the message that went out).
+ */
+function* inReceiptOrder(events: EventEntity[], outcomes: UnappliedSendOutcome[]): Generator<EventEntity | UnappliedSendOutcome> {
+  let e = 0;
+  let o = 0;
+  while (e < events.length || o < outcomes.length) {
+    const outcomeFirst = e >= events.length || (o < outcomes.length && outcomes[o].recordedAt.getTime() <= events[e].receivedAt.getTime());
+    yield outcomeFirst ? outcomes[o++] : events[e++];
+  }
+}
+
+/** Feeds a send's outcome to its instance; one that ended or moved on meanwhile ignores it. */
+function applySendOutcome(
+  batch: LoadedBatch,
+  outcome: UnappliedSendOutcome,
+  now: number,
+  writes: BatchWrites,
+  instancesById: Map<string, InstanceState>,
+): void {
+  writes.appliedOutcomeIds.push(outcome.id);
+  const instance = instancesById.get(outcome.instanceId);
+  const user = instance && batch.users.get(instance.userId);
+  if (!instance || !user || instance.status !== 'active') return;
+  const input: JourneyInput = {
+    kind: 'sendOutcome',
+    nodeId: outcome.nodeId,
+    visit: outcome.visit,
+    outcome: outcome.outcome,
+    at: outcome.at.getTime(),
+    ...(outcome.reason === null ? {} : { reason: outcome.reason }),
+    user: user.facts,
+    history: user.history,
+  };
+  stepInstance(instance, user, input, now, writes);
 }
 
 function applyEvent(

@@ -1,5 +1,5 @@
 import { type Effect, type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type UserFacts } from '@engine/journey';
-import { type AppUserEntity, type EventEntity, type InstanceStatus } from '@engine/persistence';
+import { type AppUserEntity, type EventEntity, type InstanceStatus, type UnappliedSendOutcome } from '@engine/persistence';
 
 /** A live journey users can enter now (its current version, compiled). */
 export interface EnterableJourney {
@@ -68,6 +68,8 @@ export interface MessageRef {
 
 export interface BatchInputs {
   events: EventEntity[];
+  /** Final results of the users' journey sends, not yet fed to their instances. */
+  outcomes: UnappliedSendOutcome[];
   timers: DueTimer[];
   entries: EntryRequest[];
 }
@@ -88,6 +90,9 @@ export interface BatchWrites {
   processedEventIds: string[];
   consumedTimerOutboxIds: string[];
   cancelledTimers: Array<{ instanceId: string; timerId: string }>;
+  /** Held sends no longer wanted (the instance ended before its message went out). */
+  cancelledSends: Array<{ instanceId: string; idempotencyKey: string }>;
+  appliedOutcomeIds: string[];
   messageStatuses: Array<{ messageId: string; status: 'delivered' | 'read' | 'opened' | 'clicked' | 'failed'; at: Date }>;
   stepsExecuted: number;
 }
@@ -100,6 +105,8 @@ export function emptyWrites(): BatchWrites {
     processedEventIds: [],
     consumedTimerOutboxIds: [],
     cancelledTimers: [],
+    cancelledSends: [],
+    appliedOutcomeIds: [],
     messageStatuses: [],
     stepsExecuted: 0,
   };

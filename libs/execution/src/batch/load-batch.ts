@@ -8,7 +8,7 @@ import {
   parseDuration,
   type PersistedJourneySnapshot,
 } from '@engine/journey';
-import { AppUserEntity, EventEntity, type InstanceStatus } from '@engine/persistence';
+import { AppUserEntity, EventEntity, type InstanceStatus, SendOutcomeStore, type UnappliedSendOutcome } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
@@ -35,7 +35,7 @@ interface InstanceRow {
 
 /**
  * Locks the users (in id order, so concurrent batches cannot deadlock) and loads all a batch needs:
- * their unprocessed events, active instances, the live journeys those events can enter, and the
+ * their unprocessed events and unapplied send outcomes, active instances, the live journeys those events can enter, and the
  * compiled machines. Every step of a user happens under that user's row lock, so one user's inputs
  * apply in order and no two workers step the same instance at once.
  */
@@ -43,7 +43,7 @@ export async function loadBatch(
   manager: EntityManager,
   compiled: CompiledJourneys,
   request: { userIds: string[]; withEvents: boolean; entryJourneyIds: string[]; now: number },
-): Promise<{ batch: LoadedBatch; events: EventEntity[] }> {
+): Promise<{ batch: LoadedBatch; events: EventEntity[]; outcomes: UnappliedSendOutcome[] }> {
   const userIds = [...new Set(request.userIds)].sort();
   const rows = await manager
     .getRepository(AppUserEntity)
@@ -61,6 +61,8 @@ export async function loadBatch(
         .orderBy('e.id')
         .getMany()
     : [];
+  // Send outcomes travel the events' path: queued per user, applied under the user row lock.
+  const outcomes = request.withEvents ? await SendOutcomeStore.unappliedFor(manager, userIds) : [];
 
   const projectIds = [...new Set(rows.map((row) => row.projectId))];
   const eventNames = [...new Set(events.map((event) => event.name))];
@@ -111,7 +113,7 @@ export async function loadBatch(
   }
   for (const row of instanceRows) users.get(row.user_id)?.instances.push(toInstanceState(row, machines.get(row.version_id)!));
 
-  return { batch: { users, journeysByEntryEvent, journeysById, messages: await messageRefs(manager, userIds, events) }, events };
+  return { batch: { users, journeysByEntryEvent, journeysById, messages: await messageRefs(manager, userIds, events) }, events, outcomes };
 }
 
 function toInstanceState(row: InstanceRow, compiled: JourneyMachine): InstanceState {

@@ -12,7 +12,7 @@ import { writeBatch } from './write-batch';
 
 export interface StepUsersCommand {
   userIds: string[];
-  /** Apply the users' stored, unprocessed events. */
+  /** Apply the users' stored, unprocessed events and unapplied send outcomes. */
   withEvents: boolean;
   timers?: DueTimer[];
   entries?: EntryRequest[];
@@ -43,13 +43,13 @@ export class StepUsers {
     const entries = command.entries ?? [];
     const { outbox, steps, nodeExecutions } = await inTransaction(this.dataSource, async (manager) => {
       const now = Date.now();
-      const { batch, events } = await loadBatch(manager, this.compiled, {
+      const { batch, events, outcomes } = await loadBatch(manager, this.compiled, {
         now,
         userIds: command.userIds,
         withEvents: command.withEvents,
         entryJourneyIds: [...new Set(entries.map((entry) => entry.journeyId))],
       });
-      const writes = applyInputs(batch, { events, timers: command.timers ?? [], entries }, now);
+      const writes = applyInputs(batch, { events, outcomes, timers: command.timers ?? [], entries }, now);
       const rows = await writeBatch(manager, batch, writes);
       let visits = 0;
       for (const counter of writes.counters.values()) visits += counter.entered;

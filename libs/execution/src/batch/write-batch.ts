@@ -1,4 +1,5 @@
 import { type Effect } from '@engine/journey';
+import { SendOutcomeStore } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
 import { type LoadedBatch } from './apply-inputs';
 import { type BatchWrites, type InstanceState } from './batch-state';
@@ -98,6 +99,17 @@ export async function writeBatch(manager: EntityManager, batch: LoadedBatch, wri
       [writes.cancelledTimers.map((t) => t.instanceId), writes.cancelledTimers.map((t) => t.timerId)],
     );
   }
+  if (writes.cancelledSends.length > 0) {
+    // A send already claimed (its message is on its way or being retried) is past cancelling; the
+    // claim of a cancelled row sends nothing.
+    await manager.query(
+      `UPDATE outbox SET status = 'cancelled' FROM unnest($1::uuid[], $2::text[]) AS v(instance_id, idempotency_key)
+        WHERE outbox.instance_id = v.instance_id AND outbox.kind = 'send' AND outbox.status = 'pending'
+          AND outbox.effect->>'idempotencyKey' = v.idempotency_key`,
+      [writes.cancelledSends.map((s) => s.instanceId), writes.cancelledSends.map((s) => s.idempotencyKey)],
+    );
+  }
+  await SendOutcomeStore.markApplied(manager, writes.appliedOutcomeIds);
   await writeMessageStatuses(manager, writes.messageStatuses);
   return outbox;
 }

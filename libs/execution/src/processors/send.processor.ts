@@ -3,6 +3,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
 import { SendBatcher } from '../send/send-batcher';
+import { SendMessages } from '../send/send-message.usecase';
 import { EngineWorkerHost } from './engine-worker-host';
 import { whatsAppWorkerOptions, workerOptions } from './worker-options';
 
@@ -11,6 +12,7 @@ abstract class SendProcessor extends EngineWorkerHost {
   private readonly logger = new Logger(this.constructor.name);
   // Property injection: the abstract base has no decorator, so no constructor metadata to inject by.
   @Inject(SendBatcher) private readonly sends!: SendBatcher;
+  @Inject(SendMessages) private readonly sendMessages!: SendMessages;
 
   async process(job: Job<OutboxJob>, token?: string): Promise<void> {
     const outcome = await this.sends.submit(job.data.outboxId);
@@ -18,7 +20,11 @@ abstract class SendProcessor extends EngineWorkerHost {
       await job.moveToDelayed(outcome.until, token);
       throw new DelayedError();
     }
-    if (outcome.kind === 'retry') throw new Error(outcome.reason); // BullMQ retries with backoff
+    if (outcome.kind === 'retry') {
+      // The last attempt: the message is finally not sent, and its journey step moves on.
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) return this.sendMessages.failAfterRetries(job.data.outboxId, outcome.reason);
+      throw new Error(outcome.reason); // BullMQ retries with backoff
+    }
   }
 
   @OnWorkerEvent('failed')

@@ -1,6 +1,6 @@
 import { type Channel, type Effect, type JourneySettings } from '@engine/journey';
 import { buildMessageTracking, type ChannelProvider, type OutgoingMessage } from '@engine/channels';
-import { AppUserEntity, type MessageStatusChange } from '@engine/persistence';
+import { AppUserEntity, type FinalMessageResult, type MessageStatusChange, SendOutcomeStore } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
 import { type ProjectChannels } from '../channels/project-channels';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
@@ -53,14 +53,22 @@ export interface ClaimContext {
 /** WhatsApp allows free-form text only this long after the user's last message to the business. */
 const WHATSAPP_TEXT_WINDOW_MS = 24 * 3_600_000;
 
+export interface ClaimedSends {
+  results: Map<string, ClaimResult>;
+  /** Users whose journey sends this claim settled as not sent: queue them so their instances move on. */
+  settledUserIds: string[];
+}
+
 /**
  * Claims a set of send outbox rows in one transaction: each gets its message row (inserted under
- * its idempotency key) or a reason not to send. Rows are locked in id order so concurrent claims
- * cannot deadlock.
+ * its idempotency key) or a reason not to send. A message settled here (suppressed, failed, or
+ * interrupted) gets its outcome recorded for its instance in the same transaction. Rows are locked
+ * in id order so concurrent claims cannot deadlock.
  */
-export async function claimSends(context: ClaimContext, outboxIds: string[]): Promise<Map<string, ClaimResult>> {
+export async function claimSends(context: ClaimContext, outboxIds: string[]): Promise<ClaimedSends> {
   const { manager, now } = context;
   const results = new Map<string, ClaimResult>(outboxIds.map((id) => [id, { kind: 'skipped' }]));
+  const claimed: ClaimedSends = { results, settledUserIds: [] };
   const rows = await manager.query<OutboxSendRow[]>(
     `SELECT o.id, o.status, o.effect, o.project_id, o.instance_id, i.journey_id, i.version_id, i.user_id
        FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
@@ -68,7 +76,7 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
     [outboxIds],
   );
   const pending = rows.filter((row) => row.status === 'pending');
-  if (pending.length === 0) return results;
+  if (pending.length === 0) return claimed;
 
   const keyOf = (row: OutboxSendRow) => `${row.instance_id}:${row.effect.idempotencyKey}`;
   const existing = new Map(
@@ -200,8 +208,12 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
   if (doneOutboxIds.length > 0) {
     await manager.query(`UPDATE outbox SET status = 'done', attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [doneOutboxIds]);
   }
+  const notSent: FinalMessageResult[] = [...results.values()].flatMap((result) =>
+    result.kind === 'suppressed' || result.kind === 'failed' ? [{ messageId: result.messageId, outcome: 'not_sent' as const, at: new Date(now), reason: result.reason }] : [],
+  );
+  claimed.settledUserIds = await SendOutcomeStore.recordForMessages(manager, notSent);
   await attachTemplateParameterNames(manager, [...results.values()].flatMap((result) => (result.kind === 'claimed' ? [result.message] : [])));
-  return results;
+  return claimed;
 }
 
 const INTERRUPTED = 'Sending was interrupted and its outcome is unknown; not retried, to avoid a duplicate';

@@ -1,7 +1,9 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FinalSendError, type SendResult } from '@engine/channels';
-import { type MessageStatusChange } from '@engine/persistence';
+import { type FinalMessageResult, type MessageStatusChange, SendOutcomeStore } from '@engine/persistence';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../batch/in-transaction';
 import { ProjectChannels } from '../channels/project-channels';
@@ -9,6 +11,8 @@ import { trackingSecret } from '../channels/tracking-secret';
 import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-config';
 import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
+import { enqueueUserBatches } from '../queues/enqueue-user-batches';
+import { QUEUES } from '../queues/queue-names';
 import { claimSends, type ClaimResult, RETRY_MARK } from './claim-sends';
 
 export type SendOutcome =
@@ -24,6 +28,10 @@ export type SendOutcome =
  * keys, one transaction for the whole set), call the providers, confirm (one transaction). A retry
  * after a provider error sends again; a retry after a crash in the middle of a send does not (the
  * outcome is unknown) and marks the message failed instead.
+ *
+ * Whenever a journey message's result becomes final (sent, suppressed, failed), its outcome is
+ * recorded in the same transaction as its status and its user is queued, so the instance waiting
+ * at the send node moves on (the sweeper re-queues the user if that job is lost).
  */
 @Injectable()
 export class SendMessages {
@@ -34,15 +42,17 @@ export class SendMessages {
     private readonly channels: ProjectChannels,
     private readonly compiled: CompiledJourneys,
     private readonly metrics: EngineMetrics,
+    @InjectQueue(QUEUES.events) private readonly eventsQueue: Queue,
     @Inject(EXECUTION_CONFIG) config: ExecutionConfig,
   ) {
     this.tracking = { publicUrl: config.publicUrl, secret: trackingSecret(config.encryptionKey) };
   }
 
   async execute(outboxIds: string[], now = Date.now()): Promise<Map<string, SendOutcome>> {
-    const claims = await inTransaction(this.dataSource, (manager) =>
+    const { results: claims, settledUserIds } = await inTransaction(this.dataSource, (manager) =>
       claimSends({ manager, compiled: this.compiled, channels: this.channels, tracking: this.tracking, now }, outboxIds),
     );
+    await enqueueUserBatches(this.eventsQueue, settledUserIds);
     const outcomes = new Map<string, SendOutcome>();
     const deadTokens: Array<{ userId: string; tokens: string[] }> = [];
     const noteDeadTokens = (userId: string | undefined, tokens: string[] | undefined) => {
@@ -76,6 +86,30 @@ export class SendMessages {
     return outcomes;
   }
 
+  /**
+   * The last retry of a send failed: the message is finally not sent. Marks it failed with the
+   * provider's last reason, closes its outbox row and records the outcome for its instance, in one
+   * transaction (a message no longer waiting for a retry is left as it is); then queues the user.
+   */
+  async failAfterRetries(outboxId: string, reason: string): Promise<void> {
+    const detail = `Not sent after the last retry: ${reason}`;
+    const usersToStep = await this.dataSource.transaction(async (manager) => {
+      // An UPDATE answers [rows, affected count] through TypeORM.
+      const [failed] = await manager.query<[Array<{ id: string }>, number]>(
+        `UPDATE messages m SET status = 'failed', error = $2, status_history = m.status_history || jsonb_build_array(jsonb_build_object('status', 'failed', 'at', now(), 'detail', $2::text)), updated_at = now()
+           FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
+          WHERE o.id = $1 AND o.kind = 'send' AND o.status = 'pending'
+            AND m.idempotency_key = i.id::text || ':' || (o.effect->>'idempotencyKey') AND m.status = 'queued'
+          RETURNING m.id`,
+        [outboxId, detail],
+      );
+      if (failed.length === 0) return [];
+      await manager.query(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [outboxId, detail]);
+      return SendOutcomeStore.recordForMessages(manager, failed.map((row) => ({ messageId: row.id, outcome: 'not_sent' as const, at: new Date(), reason: detail })));
+    });
+    await enqueueUserBatches(this.eventsQueue, usersToStep);
+  }
+
   /** Push tokens the push service says will never work again leave the user's profile. */
   private async removeDeadTokens(dead: Array<{ userId: string; tokens: string[] }>): Promise<void> {
     for (const { userId, tokens } of dead) {
@@ -87,7 +121,10 @@ export class SendMessages {
     }
   }
 
-  /** Records every provider answer and closes the outbox rows that are finished, in one transaction. */
+  /**
+   * Records every provider answer, closes the outbox rows that are finished and records the final
+   * outcomes for their instances, in one transaction; then queues those users.
+   */
   private async confirm(outcomes: Map<string, SendOutcome>, claims: Map<string, ClaimResult>): Promise<void> {
     const at = new Date().toISOString();
     const updates: Array<{ messageId: string; status: string; change: MessageStatusChange; providerMessageId: string | null; error: string | null }> = [];
@@ -109,7 +146,12 @@ export class SendMessages {
       }
     }
     if (updates.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
+    const final: FinalMessageResult[] = updates.flatMap((u): FinalMessageResult[] =>
+      u.status === 'sent' || u.status === 'failed'
+        ? [{ messageId: u.messageId, outcome: u.status === 'sent' ? 'sent' : 'not_sent', at: new Date(at), reason: u.error }]
+        : [],
+    );
+    const usersToStep = await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE messages AS m SET status = v.status, status_history = m.status_history || jsonb_build_array(v.change),
                 provider_message_id = coalesce(v.provider_message_id, m.provider_message_id), error = v.error, updated_at = now()
@@ -126,7 +168,9 @@ export class SendMessages {
       if (doneOutboxIds.length > 0) {
         await manager.query(`UPDATE outbox SET status = 'done', attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [doneOutboxIds]);
       }
+      return SendOutcomeStore.recordForMessages(manager, final);
     });
+    await enqueueUserBatches(this.eventsQueue, usersToStep);
   }
 }
 

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Effect } from '@engine/journey';
-import { ThrottleWindowStore } from '@engine/persistence';
+import { SendOutcomeStore, ThrottleWindowStore } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-config';
@@ -31,13 +31,16 @@ export class Sweep {
       `SELECT DISTINCT user_id FROM events WHERE processed_at IS NULL AND received_at < $1 LIMIT ${SWEEP_LIMIT}`,
       [before],
     );
-    await enqueueUserBatches(this.eventsQueue, users.map((row) => row.user_id));
+    // Send outcomes recorded but never applied (the queue lost the job, or the worker died).
+    const waitingForOutcome = await SendOutcomeStore.usersWithStaleOutcomes(this.dataSource.manager, before, SWEEP_LIMIT);
+    const userIds = [...new Set([...users.map((row) => row.user_id), ...waitingForOutcome])];
+    await enqueueUserBatches(this.eventsQueue, userIds);
     const outbox = await this.dataSource.query<Array<{ id: string; effect: Effect; due_at: Date }>>(
       `SELECT id, effect, due_at FROM outbox WHERE status = 'pending' AND due_at < $1 ORDER BY due_at LIMIT ${SWEEP_LIMIT}`,
       [before],
     );
     await this.dispatcher.dispatch(outbox, now);
     await ThrottleWindowStore.deleteExpired(this.dataSource.manager, new Date(now));
-    return { users: users.length, outbox: outbox.length };
+    return { users: userIds.length, outbox: outbox.length };
   }
 }

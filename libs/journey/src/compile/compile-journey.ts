@@ -42,10 +42,14 @@ export function journeyGraphHash(graph: JourneyGraph): string {
  * cannot compile (including a loop without any waiting node).
  *
  * Semantics worth knowing:
- * - Every node entered emits `visit`; entry, send, update.tags and the branches (engagement when
- *   its answer is known) are left within the same step through `always` transitions.
- * - The user rests only at waiting nodes, each holding one timer `${nodeId}:${visit}`; a timer with
- *   another id is stale and ignored. Leaving otherwise than by that timer emits `cancelTimer`.
+ * - Every node entered emits `visit`; entry, update.tags and the branches (engagement when its
+ *   answer is known) are left within the same step through `always` transitions.
+ * - A send node emits `send` and waits for the `sendOutcome` input of that node visit (sent, or
+ *   finally not sent); any other outcome is stale and ignored. Its message's `at` becomes the sent
+ *   time, so engagement and reply windows start when the message went out. Leaving before the
+ *   outcome (a goal ending the journey) emits `cancelSend`.
+ * - Otherwise the user rests only at waiting nodes, each holding one timer `${nodeId}:${visit}`; a
+ *   timer with another id is stale and ignored. Leaving otherwise than by that timer emits `cancelTimer`.
  * - An event reaching a goal that ends the journey wins over the node's own handling of that
  *   event; a non-ending goal is counted and the node still handles the event. The event that
  *   enters the journey does not count towards goals.

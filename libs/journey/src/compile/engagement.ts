@@ -37,10 +37,13 @@ export function recordEngagement(
   return { ...context, sends: withEntry(context.sends, message.nodeId, { ...send, engagement }) };
 }
 
-/** When the engagement window of a branch closes, or undefined when its send node never sent. */
+/**
+ * When the engagement window of a branch closes (measured from when the message was sent), or
+ * undefined when its send node never sent: never visited, or its message was finally not sent.
+ */
 export function engagementDeadline(context: JourneyContext, data: BranchEngagementData, windowMs: number): number | undefined {
   const send = ownEntry(context.sends, data.sendNodeId);
-  return send === undefined ? undefined : send.at + windowMs;
+  return send === undefined || send.status === 'not_sent' ? undefined : send.at + windowMs;
 }
 
 /** Whether the branch's metric was seen for the latest message of its send node within the window. */

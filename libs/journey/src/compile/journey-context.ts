@@ -1,11 +1,21 @@
 import { type UserFacts } from '../condition/condition';
 import { type EngagementMetric } from '../format/journey-graph';
 
+/** Where the message of a send node visit is: held until its outcome arrives, then sent or not. */
+export type SendStatus = 'held' | 'sent' | 'not_sent';
+
 /** What the instance remembers of one send node: its latest visit's message. */
 export interface SendRecord {
   visit: number;
-  /** Epoch ms of the step that asked for the send; engagement windows are measured from here. */
+  /**
+   * Epoch ms the message was sent (or finally not sent); while it is held, when it was asked for.
+   * Engagement and reply windows are measured from the sent time.
+   */
   at: number;
+  /** Absent on records stored before send steps waited for their message: those count as sent. */
+  status?: SendStatus;
+  /** Why the message was not sent. */
+  reason?: string;
   /** When each metric was first seen for this visit's message (epoch ms). */
   engagement: Partial<Record<EngagementMetric, number>>;
 }

@@ -125,7 +125,7 @@ function checkNodeData(node: JourneyNode, nodes: ReadonlyMap<string, JourneyNode
 
 function checkEventName(name: string, owner: string): void {
   if (typeof name !== 'string' || name === '' || isReservedEventName(name)) {
-    throw new Error(`${owner} uses the event name "${String(name)}", which is empty or reserved (journey.enter, journey.timer, xstate.* and names containing "*" are reserved).`);
+    throw new Error(`${owner} uses the event name "${String(name)}", which is empty or reserved (journey.enter, journey.timer, journey.sendOutcome, xstate.* and names containing "*" are reserved).`);
   }
 }
 

@@ -1,10 +1,12 @@
 import { type UserFacts } from '../condition/condition';
-import { type JourneyInput } from '../step/journey-event';
+import { type JourneyInput, type MessageOutcome } from '../step/journey-event';
 
 /** Machine event type of a user entering through `entry.segment` / `entry.api`. */
 export const ENTER_EVENT = 'journey.enter';
 /** Machine event type of a scheduled timer falling due. */
 export const TIMER_EVENT = 'journey.timer';
+/** Machine event type of the outcome of a send (sent or finally not sent). */
+export const SEND_OUTCOME_EVENT = 'journey.sendOutcome';
 
 /**
  * What the machine receives. Tracked events keep their own name as the event type (custom names
@@ -24,6 +26,8 @@ export interface JourneyMachineEvent {
   entryNodeId?: string;
   /** `journey.timer` only. */
   timerId?: string;
+  /** `journey.sendOutcome` only. */
+  sendOutcome?: MessageOutcome;
 }
 
 /**
@@ -31,7 +35,7 @@ export interface JourneyMachineEvent {
  * (`xstate.*` are internal, `*` is a wildcard in transition keys).
  */
 export function isReservedEventName(name: string): boolean {
-  return name === ENTER_EVENT || name === TIMER_EVENT || name.startsWith('xstate.') || name.includes('*');
+  return name === ENTER_EVENT || name === TIMER_EVENT || name === SEND_OUTCOME_EVENT || name.startsWith('xstate.') || name.includes('*');
 }
 
 /** The machine event for an input, or undefined when its name is reserved (it can never apply). */
@@ -52,5 +56,10 @@ export function toMachineEvent(input: JourneyInput, now: number): JourneyMachine
       return { type: ENTER_EVENT, now, user: input.user, attributes: input.attributes, history, entryNodeId: input.entryNodeId };
     case 'timer':
       return { type: TIMER_EVENT, now, user: input.user, attributes: {}, history, timerId: input.timerId };
+    case 'sendOutcome': {
+      const { nodeId, visit, outcome, at, reason } = input;
+      const sendOutcome: MessageOutcome = { nodeId, visit, outcome, at, ...(reason === undefined ? {} : { reason }) };
+      return { type: SEND_OUTCOME_EVENT, now, user: input.user, attributes: {}, history, sendOutcome };
+    }
   }
 }

@@ -9,13 +9,13 @@ import { type Reaction } from './reaction';
 
 /**
  * A send node asks for its message, keyed `${nodeId}:${visit}` so a retried job never sends
- * twice, and remembers when it sent for engagement windows.
+ * twice, and remembers it as held until its outcome says when it was sent (see send-outcome.ts).
  */
 export function sendMessage(node: NodeOfType<SendNodeType>) {
   return (context: JourneyContext, event: JourneyMachineEvent): Reaction => {
     const visit = currentVisit(context, node.id);
     return {
-      context: { ...context, sends: withEntry(context.sends, node.id, { visit, at: event.now, engagement: {} }) },
+      context: { ...context, sends: withEntry(context.sends, node.id, { visit, at: event.now, status: 'held', engagement: {} }) },
       effects: [
         {
           kind: 'send',

@@ -18,6 +18,11 @@ export type Effect =
       /** Attributes of the event that moved the journey last, for `{{event.*}}` placeholders. */
       eventAttributes: Record<string, unknown>;
     }
+  /**
+   * The send of this node visit is no longer wanted (the instance ended while its message was held).
+   * The engine cancels it unless it is already on its way.
+   */
+  | { kind: 'cancelSend'; nodeId: string; visit: number; idempotencyKey: string }
   /** Deliver a `timer` input with this id at `at` (epoch ms). */
   | { kind: 'schedule'; timerId: string; nodeId: string; at: number }
   /** The timer is no longer needed (the user moved on). Ignoring this is safe: stale timers are dropped. */

@@ -24,7 +24,24 @@ export type JourneyInput =
   /** A user enters through an `entry.segment` or `entry.api` node. */
   | { kind: 'enter'; entryNodeId: string; attributes: Record<string, unknown>; user: UserFacts; history?: Record<string, number> }
   /** A timer the journey scheduled fell due. Stale timers are ignored. */
-  | { kind: 'timer'; timerId: string; user: UserFacts; history?: Record<string, number> };
+  | { kind: 'timer'; timerId: string; user: UserFacts; history?: Record<string, number> }
+  /**
+   * The final result of a message a send node asked for: sent, or finally not sent (suppressed by
+   * a rule, failed after retries). It moves the instance on from that send node; an outcome for
+   * another node or an earlier visit is stale and ignored, like a stale timer.
+   */
+  | ({ kind: 'sendOutcome'; user: UserFacts; history?: Record<string, number> } & MessageOutcome);
+
+/** What became of the message of one send node visit. */
+export interface MessageOutcome {
+  nodeId: string;
+  visit: number;
+  outcome: 'sent' | 'not_sent';
+  /** Epoch ms the message went out (or was given up): engagement and reply windows start here. */
+  at: number;
+  /** Why it was not sent. */
+  reason?: string;
+}
 
 /** Which engagement metrics an event proves for the message it refers to. */
 export const ENGAGEMENT_BY_EVENT: Record<string, EngagementMetric[]> = {

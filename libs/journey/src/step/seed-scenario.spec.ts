@@ -148,8 +148,8 @@ describe('seed scenario: WhatsApp "Promo" -> push -> email -> WhatsApp', () => {
     expect(opened).toMatchObject({ changed: true, done: true, nodeId: 'exit-email' });
     expect(opened.effects).toEqual([{ kind: 'cancelTimer', timerId: scheduleOf(noPushOpen.effects).timerId }, visit('exit-email'), exit('exit-email')]);
     expect(opened.snapshot.context.sends).toEqual({
-      push: { visit: 1, at: T0, engagement: { delivered: T0 + 5 * HOUR, opened: T0 + 5 * HOUR } },
-      email: { visit: 1, at: T0 + 4 * HOUR, engagement: { delivered: T0 + 7 * HOUR, opened: T0 + 7 * HOUR } },
+      push: { visit: 1, at: T0, status: 'sent', engagement: { delivered: T0 + 5 * HOUR, opened: T0 + 5 * HOUR } },
+      email: { visit: 1, at: T0 + 4 * HOUR, status: 'sent', engagement: { delivered: T0 + 7 * HOUR, opened: T0 + 7 * HOUR } },
     });
   });
 

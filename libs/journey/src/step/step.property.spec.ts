@@ -24,8 +24,10 @@ import { waitingFor } from './waiting-for';
 /**
  * Random valid journeys (valid by construction: every handle connected, every node reachable,
  * loops only back from nodes that wait, engagement checks only after their send node on every
- * path, splits summing to 100) driven by random inputs. The stepper must never throw, rest only
- * at waiting nodes, send at most once per node visit, and never move a done instance.
+ * path, splits summing to 100) driven by random inputs (events, timers, send outcomes). The stepper
+ * must never throw, rest only at waiting nodes or at a send node whose message is held, send at
+ * most once per node visit, ask for no further message while one is held, and never move a done
+ * instance.
  */
 
 const EVENTS = ['Purchase', 'AppOpen', 'PW_WhatsAppReceived', 'PW_PushOpened', 'PW_EmailOpened', 'PW_EmailClicked', 'PW_WhatsAppRead', 'PW_WhatsAppDelivered'];
@@ -235,7 +237,7 @@ function buildJourney(plan: GraphPlan): JourneyGraph {
 }
 
 interface InputPlan {
-  kind: 'enter' | 'event' | 'currentTimer' | 'staleTimer';
+  kind: 'enter' | 'event' | 'currentTimer' | 'staleTimer' | 'sendOutcome' | 'staleOutcome';
   advance: number;
   entry: number;
   event: number;
@@ -247,10 +249,22 @@ interface InputPlan {
   reachable: boolean;
   /** Pick among the events the instance waits for (or the entry events), with a fitting message. */
   targeted: boolean;
+  /** For outcomes: sent, or finally not sent. */
+  sent: boolean;
 }
 
 const inputPlanArb: fc.Arbitrary<InputPlan> = fc.record({
-  kind: fc.constantFrom('enter' as const, 'event' as const, 'event' as const, 'currentTimer' as const, 'currentTimer' as const, 'staleTimer' as const),
+  kind: fc.constantFrom(
+    'enter' as const,
+    'event' as const,
+    'event' as const,
+    'currentTimer' as const,
+    'currentTimer' as const,
+    'staleTimer' as const,
+    'sendOutcome' as const,
+    'sendOutcome' as const,
+    'staleOutcome' as const,
+  ),
   advance: fc.constantFrom(0, 1_000, 10 * 60_000, HOUR, 5 * HOUR, 2 * 24 * HOUR),
   entry: fc.nat(),
   event: fc.nat({ max: EVENTS.length }),
@@ -261,6 +275,7 @@ const inputPlanArb: fc.Arbitrary<InputPlan> = fc.record({
   tagX: fc.nat({ max: 5 }),
   reachable: fc.boolean(),
   targeted: fc.boolean(),
+  sent: fc.boolean(),
 });
 
 function toInput(
@@ -302,7 +317,24 @@ function toInput(
       return { input: { kind: 'timer', timerId: `${pick(ids, plan.stale.node)}:${plan.stale.visit}`, user }, now };
     case 'staleTimer':
       return { input: { kind: 'timer', timerId: `${pick(ids, plan.stale.node)}:${plan.stale.visit}`, user }, now };
+    case 'sendOutcome':
+    case 'staleOutcome': {
+      const heldAt = heldSendOf(snapshot);
+      const target =
+        plan.kind === 'sendOutcome' && heldAt !== undefined
+          ? heldAt
+          : { nodeId: sends.length > 0 ? pick(sends, plan.stale.node).id : pick(ids, plan.stale.node), visit: plan.stale.visit };
+      const outcome = plan.sent ? ('sent' as const) : ('not_sent' as const);
+      return { input: { kind: 'sendOutcome', ...target, outcome, at: now, user, ...(plan.sent ? {} : { reason: 'Not sent: test' }) }, now };
+    }
   }
+}
+
+/** The send node visit whose message the instance holds (it rests at that send node), if any. */
+function heldSendOf(snapshot: PersistedJourneySnapshot | undefined): { nodeId: string; visit: number } | undefined {
+  if (snapshot === undefined || snapshot.status !== 'active') return undefined;
+  const send = snapshot.context.sends[snapshot.value];
+  return send?.status === 'held' ? { nodeId: snapshot.value, visit: send.visit } : undefined;
 }
 
 describe('step on random valid journeys', () => {
@@ -332,10 +364,17 @@ describe('step on random valid journeys', () => {
           // Where the instance can be.
           const value = result.snapshot.value;
           expect(value === START_STATE || value === GOAL_REACHED_STATE || nodeById.has(value)).toBe(true);
+          const held = heldSendOf(result.snapshot);
           if (result.snapshot.status === 'active' && value !== START_STATE) {
-            // At rest only where time passes, holding that node's timer.
-            expect(isWaitingNode(nodeById.get(value)!)).toBe(true);
-            expect(result.snapshot.context.timer?.nodeId).toBe(value);
+            if (held !== undefined) {
+              // At a send node whose message is held: waiting for its outcome, no timer.
+              expect(isSendNodeType(nodeById.get(value)!.type)).toBe(true);
+              expect(result.snapshot.context.timer).toBeNull();
+            } else {
+              // Else at rest only where time passes, holding that node's timer.
+              expect(isWaitingNode(nodeById.get(value)!)).toBe(true);
+              expect(result.snapshot.context.timer?.nodeId).toBe(value);
+            }
           }
           expect(roundTrip(result.snapshot)).toEqual(result.snapshot);
 
@@ -348,6 +387,26 @@ describe('step on random valid journeys', () => {
           }
           if (before === undefined && !result.entered) expect(result).toMatchObject({ changed: false, effects: [] });
           if (result.entered) expect(before).toBeUndefined();
+
+          // No message of a later step is asked for before the outcome of an earlier held send: a
+          // step asks for one send at most, and only when the instance held none before it.
+          const asked = result.effects.filter((effect) => effect.kind === 'send');
+          expect(asked.length).toBeLessThanOrEqual(1);
+          const heldBefore = heldSendOf(before);
+          if (heldBefore !== undefined && asked.length > 0) {
+            expect(built.input).toMatchObject({ kind: 'sendOutcome', ...heldBefore });
+          }
+          if (asked.length > 0 && !result.done) expect(held).toMatchObject({ nodeId: asked[0].nodeId, visit: asked[0].visit });
+          // A held send is cancelled exactly when the instance leaves it without its outcome.
+          const cancelled = result.effects.filter((effect) => effect.kind === 'cancelSend');
+          if (cancelled.length > 0) {
+            expect(cancelled).toEqual([{ kind: 'cancelSend', ...heldBefore!, idempotencyKey: `${heldBefore!.nodeId}:${heldBefore!.visit}` }]);
+            expect(result.done).toBe(true);
+          }
+          // Stale outcomes change nothing.
+          if (built.input.kind === 'sendOutcome' && (heldBefore === undefined || built.input.nodeId !== heldBefore.nodeId || built.input.visit !== heldBefore.visit)) {
+            expect(result).toMatchObject({ changed: false, effects: [] });
+          }
 
           // At most one send per node visit, keyed by node and visit.
           for (const effect of result.effects) {

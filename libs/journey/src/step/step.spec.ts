@@ -160,11 +160,11 @@ describe('step: send nodes', () => {
       exited('end'),
     ]);
     expect(result.snapshot.context.sends).toEqual({
-      push: { visit: 1, at: T0, engagement: {} },
-      email: { visit: 1, at: T0, engagement: {} },
-      wa: { visit: 1, at: T0, engagement: {} },
-      sms: { visit: 1, at: T0, engagement: {} },
-      hook: { visit: 1, at: T0, engagement: {} },
+      push: { visit: 1, at: T0, status: 'sent', engagement: {} },
+      email: { visit: 1, at: T0, status: 'sent', engagement: {} },
+      wa: { visit: 1, at: T0, status: 'sent', engagement: {} },
+      sms: { visit: 1, at: T0, status: 'sent', engagement: {} },
+      hook: { visit: 1, at: T0, status: 'sent', engagement: {} },
     });
   });
 

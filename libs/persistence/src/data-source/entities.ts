@@ -10,6 +10,7 @@ import { NodeCounterEntity } from '../entities/node-counter.entity';
 import { OutboxEntryEntity } from '../entities/outbox-entry.entity';
 import { ProjectEventNameEntity } from '../entities/project-event-name.entity';
 import { ProjectEntity } from '../entities/project.entity';
+import { SendOutcomeEntity } from '../entities/send-outcome.entity';
 import { ThrottleWindowEntity } from '../entities/throttle-window.entity';
 import { WhatsAppTemplateEntity } from '../entities/whatsapp-template.entity';
 
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ChannelSettingEntity,
   ProjectEventNameEntity,
   ThrottleWindowEntity,
+  SendOutcomeEntity,
 ];

@@ -3,6 +3,7 @@ import { ChannelSettings1764262800000 } from '../migrations/1764262800000-channe
 import { ProjectEventNames1764273600000 } from '../migrations/1764273600000-project-event-names';
 import { WhatsAppTemplateStatusWebhooks1764284400000 } from '../migrations/1764284400000-whatsapp-template-status-webhooks';
 import { ThrottleWindows1764295200000 } from '../migrations/1764295200000-throttle-windows';
+import { SendOutcomes1764306000000 } from '../migrations/1764306000000-send-outcomes';
 
 /** Every migration in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ProjectEventNames1764273600000,
   WhatsAppTemplateStatusWebhooks1764284400000,
   ThrottleWindows1764295200000,
+  SendOutcomes1764306000000,
 ];

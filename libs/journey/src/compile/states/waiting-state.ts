@@ -2,7 +2,7 @@ import { type JourneyNode } from '../../format/journey-graph';
 import { type BuiltState, type CompileScope } from '../compile-scope';
 import { type JourneyContext } from '../journey-context';
 import { GOAL_REACHED_STATE } from '../pseudo-states';
-import { TIMER_EVENT } from '../machine-event';
+import { SEND_OUTCOME_EVENT, TIMER_EVENT } from '../machine-event';
 import { enterNode } from '../node-entry';
 import { type JourneyAction, type Reaction, react } from '../reaction';
 import { leaveWaitingNode } from '../timers';
@@ -11,6 +11,8 @@ import { type JourneyTransition } from './journey-transition';
 export interface WaitingStateParts {
   /** Entry actions after the visit (schedule the timer...). */
   entry: JourneyAction[];
+  /** Exit actions after the timer is forgotten (cancel a held send...). */
+  exit?: JourneyAction[];
   /** The node's own transitions per event type (tracked events and `journey.timer`), in priority order. */
   on: Record<string, JourneyTransition[]>;
   /** Transitions to take at once on arrival (an engagement branch that already knows its answer). */
@@ -21,7 +23,7 @@ export interface WaitingStateParts {
  * A node where the user stays until an input moves them. For each event the transitions are
  * tried in this order, the first whose guard holds is taken (XState picks one per state):
  * 1. a goal that ends the journey (it wins over any branch: the user converted);
- * 2. the node's own transitions (a branch, a reply, an engagement, its timer);
+ * 2. the node's own transitions (a branch, a reply, an engagement, its timer, its send's outcome);
  * 3. a transition without target recording engagement and non-ending goals, so these are kept
  *    while the user waits elsewhere.
  * Transitions 1 and 2 also absorb the input first, so a non-ending goal reached by the very event
@@ -51,11 +53,11 @@ export function waitingState(scope: CompileScope, node: JourneyNode, parts: Wait
   return {
     config: {
       entry: [react(enterNode(node.id)), ...parts.entry],
-      exit: [react(leaveWaitingNode)],
+      exit: [react(leaveWaitingNode), ...(parts.exit ?? [])],
       on,
       ...(parts.always === undefined ? {} : { always: parts.always }),
     },
-    listens: eventTypes.filter((type) => type !== TIMER_EVENT),
+    listens: eventTypes.filter((type) => type !== TIMER_EVENT && type !== SEND_OUTCOME_EVENT),
   };
 }
 
