@@ -5,7 +5,7 @@
 // On a machine with nothing but Node.js there is no Redis: the Redis pass is then skipped, and
 // says so. In CI (CI=true) a missing Redis fails the run instead.
 import { spawnSync } from 'node:child_process';
-import { connect } from 'node:net';
+import { portAnswers } from './local-ports.mjs';
 
 const BACKENDS = ['postgres', 'redis'];
 const chosen = process.env['TEST_QUEUE_BACKEND'];
@@ -14,25 +14,11 @@ if (chosen !== undefined && !BACKENDS.includes(chosen)) {
   process.exit(2);
 }
 const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-/** Whether something accepts connections at the URL's host and port within a second. */
-function answers(url) {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || 6379), timeout: 1000 });
-    const done = (ok) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.once('connect', () => done(true));
-    socket.once('timeout', () => done(false));
-    socket.once('error', () => done(false));
-  });
-}
+const redis = new URL(redisUrl);
 
 let failed = false;
 for (const backend of chosen ? [chosen] : BACKENDS) {
-  if (backend === 'redis' && !(await answers(redisUrl))) {
+  if (backend === 'redis' && !(await portAnswers(redis.hostname, Number(redis.port || 6379)))) {
     const message = `queues on redis: nothing answers at ${redisUrl}`;
     if (process.env['CI'] === 'true') {
       console.error(`\n${message}: CI runs every suite on both queue backends`);

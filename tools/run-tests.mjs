@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, portAnswers } from './local-ports.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const resultsDir = join(root, 'test-artifacts', 'test-results');
@@ -56,7 +56,7 @@ process.exit(code);
 
 async function startEmbeddedPostgresWhenNeeded() {
   const forced = process.env['TEST_EMBEDDED_POSTGRES'] === 'true';
-  if (!forced && (process.env['TEST_POSTGRES_URL'] || (await answers('127.0.0.1', 5432)))) return undefined;
+  if (!forced && (process.env['TEST_POSTGRES_URL'] || (await portAnswers('127.0.0.1', 5432)))) return undefined;
   const build = spawnSync('npx', ['nx', 'run', '@engine/persistence:build', '--outputStyle=static'], {
     cwd: root,
     stdio: 'inherit',
@@ -76,28 +76,4 @@ async function startEmbeddedPostgresWhenNeeded() {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function answers(host, port) {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 1000 });
-    const done = (ok) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.once('connect', () => done(true));
-    socket.once('timeout', () => done(false));
-    socket.once('error', () => done(false));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,19 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { eventually } from './eventually';
+import { freePort } from './free-port';
 import { startTestApp, type TestApp } from './test-app';
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** A Redis of this test's own (never the machine's shared one), keeping nothing on disk. */
 function startRedis(port: number): ChildProcess {
