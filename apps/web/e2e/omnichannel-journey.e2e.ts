@@ -101,6 +101,12 @@ async function addStepFromHandle(source: string, handle: string, title: string):
   await page.keyboard.press('Escape');
 }
 
+/** The number of connections drawn, once it reaches `expected` (React Flow draws an edge a frame after its node), or after 5 s. */
+async function edgeCountReaching(expected: number): Promise<number> {
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length >= n, expected, { timeout: 5_000 }).catch(() => undefined);
+  return page.locator('.react-flow__edge').count();
+}
+
 /** "Tidy up", then fit the whole journey in the view. */
 async function tidy(): Promise<void> {
   await page.keyboard.press('Escape');
@@ -175,7 +181,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   // The WhatsApp step's Exit: its connection let go on empty canvas, the step picked from the menu.
   await addStepFromHandle('whatsapp', 'next', 'Exit');
   await node('exit-3').waitFor();
-  expect(await page.locator('.react-flow__edge').count()).toBe(7);
+  expect(await edgeCountReaching(7)).toBe(7);
   await shot('04-connected');
 
   // 4. The forms.
@@ -220,7 +226,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await shot('07-problem-listed');
   await connect('engagement-2', 'no', 'whatsapp');
   await page.getByText('Ready to publish').waitFor();
-  expect(await page.locator('.react-flow__edge').count()).toBe(8);
+  expect(await edgeCountReaching(8)).toBe(8);
   await tidy();
   await shot('08-ready');
 
