@@ -55,19 +55,6 @@ export async function writeBatch(manager: EntityManager, batch: LoadedBatch, wri
       )
     : [];
 
-  if (writes.counters.size > 0) {
-    const keys = [...writes.counters.keys()].map((key) => key.split('\u0000') as [string, string]);
-    const counts = [...writes.counters.values()];
-    await manager.query(
-      `INSERT INTO journey_node_counters (journey_id, node_id, entered, completed)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[])
-       ON CONFLICT (journey_id, node_id) DO UPDATE
-         SET entered = journey_node_counters.entered + excluded.entered,
-             completed = journey_node_counters.completed + excluded.completed`,
-      [keys.map(([journeyId]) => journeyId), keys.map(([, nodeId]) => nodeId), counts.map((c) => c.entered), counts.map((c) => c.completed)],
-    );
-  }
-
   if (writes.conversions.length > 0) {
     await manager.query(
       `INSERT INTO conversions (project_id, journey_id, instance_id, goal_id, node_id)
@@ -111,7 +98,31 @@ export async function writeBatch(manager: EntityManager, batch: LoadedBatch, wri
   }
   await SendOutcomeStore.markApplied(manager, writes.appliedOutcomeIds);
   await writeMessageStatuses(manager, writes.messageStatuses);
+  // Last: every batch of a journey adds to the same few counter rows, so their locks are held for
+  // the shortest time (until the commit right after this), and taken in one order so that two
+  // batches wait for each other instead of deadlocking.
+  await addToNodeCounters(manager, writes.counters);
   return outbox;
+}
+
+async function addToNodeCounters(manager: EntityManager, counters: BatchWrites['counters']): Promise<void> {
+  if (counters.size === 0) return;
+  const rows = [...counters].map(([key, count]) => ({ key: key.split('\u0000') as [string, string], count })).sort((a, b) => compareKeys(a.key, b.key));
+  await manager.query(
+    `INSERT INTO journey_node_counters (journey_id, node_id, entered, completed)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[])
+     ON CONFLICT (journey_id, node_id) DO UPDATE
+       SET entered = journey_node_counters.entered + excluded.entered,
+           completed = journey_node_counters.completed + excluded.completed`,
+    [rows.map(({ key }) => key[0]), rows.map(({ key }) => key[1]), rows.map(({ count }) => count.entered), rows.map(({ count }) => count.completed)],
+  );
+}
+
+/** Code-unit order of (journey id, node id): the same order in every batch. */
+function compareKeys(a: readonly [string, string], b: readonly [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
+  return 0;
 }
 
 async function insertInstances(manager: EntityManager, instances: InstanceState[]): Promise<void> {
