@@ -17,6 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { NestedDto } from '../../http/nested-dto';
 import { E164_PHONE, isLanguageTag, isTimeZone, tagProblems, ValidatesWith } from './user-field-rules';
 
 const isGiven = (_dto: object, value: unknown): boolean => value !== undefined;
@@ -102,7 +103,7 @@ export class UserFieldsDto {
   @ValidateIf(isGiven)
   @IsObject({ message: 'optIns must be an object' })
   @ValidateNested()
-  @Type(() => OptInsDto)
+  @NestedDto(OptInsDto)
   optIns?: OptInsDto;
 
   @ApiProperty({ required: false, type: [PushTokenDto], description: 'Replaces the list when given ([] removes every token).' })
