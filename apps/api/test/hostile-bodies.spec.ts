@@ -63,6 +63,7 @@ describe('hostile bodies', () => {
       ['a tag named constructor', '{"tags":{"constructor":"x"}}', 'tags.constructor'],
       ['a top-level constructor key', '{"constructor":{"name":"x"}}', 'constructor'],
       ['a top-level __proto__ key', '{"__proto__":{"email":"a@example.com"}}', '__proto__'],
+      ['an email with an unpaired surrogate', '{"email":"a\\ud800@example.com"}', 'email must be valid Unicode text'],
     ];
 
     it.each(hostileFields)('PUT /users/:id refuses %s with a 400 naming the field, storing nothing', async (_what, json, field) => {

@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsObject,
   IsOptional,
@@ -18,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { NestedDto } from '../../http/nested-dto';
-import { E164_PHONE, isLanguageTag, isTimeZone, tagProblems, ValidatesWith } from './user-field-rules';
+import { E164_PHONE, emailProblems, isLanguageTag, isTimeZone, tagProblems, ValidatesWith } from './user-field-rules';
 
 const isGiven = (_dto: object, value: unknown): boolean => value !== undefined;
 export const MAX_PUSH_TOKENS = 20;
@@ -76,7 +75,7 @@ export class UserFieldsDto {
 
   @ApiProperty({ required: false, type: String, nullable: true, example: 'ada@example.com' })
   @IsOptional()
-  @IsEmail({}, { message: 'email must be an email address (or null to remove it)' })
+  @ValidatesWith('isEmailAddress', emailProblems)
   @MaxLength(320, { message: 'email must be at most 320 characters long' })
   email?: string | null;
 
