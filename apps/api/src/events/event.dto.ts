@@ -57,7 +57,7 @@ export class EventDto {
   @Validate(StorableTextRule)
   name!: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Attributes (JSON object, at most 64 KiB)', example: { amount: 42 } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Attributes (JSON object, at most 64 KiB); keys named __proto__, constructor or prototype are refused at any depth', example: { amount: 42 } })
   @IsOptional()
   @IsObject()
   @Validate(StorableJsonRule)

@@ -18,13 +18,15 @@ export function prototypeNamedKeyProblems(value: unknown, prefix = ''): string[]
     const current = pending.pop()!;
     if (typeof current.value !== 'object' || current.value === null) continue;
     if (Array.isArray(current.value)) {
-      current.value.forEach((item: unknown, index) => pending.push({ value: item, path: `${current.path}[${index}]` }));
+      current.value.forEach((item: unknown, index) => {
+        if (typeof item === 'object' && item !== null) pending.push({ value: item, path: `${current.path}[${index}]` });
+      });
       continue;
     }
     for (const [key, item] of Object.entries(current.value)) {
       const path = current.path === '' ? key : `${current.path}.${key}`;
       if (PROTOTYPE_NAMED_KEYS.has(key)) problems.push(`${path}: a key may not be named ${key} (it collides with JavaScript object internals)`);
-      else pending.push({ value: item, path });
+      else if (typeof item === 'object' && item !== null) pending.push({ value: item, path });
     }
   }
   return problems;

@@ -67,7 +67,9 @@ export class UserFieldsDto {
     type: 'object',
     additionalProperties: true,
     example: { first_name: 'Ada', plan: 'pro', visits: 3, interests: ['shoes'], old_tag: null },
-    description: 'Merged into the existing tags; a tag set to null is removed. Values: string, number, boolean or a list of those.',
+    description:
+      'Merged into the existing tags; a tag set to null is removed. Values: string, number, boolean or a list of those. ' +
+      'Tags named __proto__, constructor or prototype are refused.',
   })
   @ValidateIf(isGiven)
   @ValidatesWith('isTagMap', tagProblems)
