@@ -14,7 +14,13 @@ const WRITTEN_TABLES = ['events', 'users', 'journeys', 'journey_versions', 'chan
 /** Not JSON at all, or JSON that is no object: each route must refuse these too. */
 const BROKEN_TEXTS = ['', '{', '{"a":1', 'null', '[]', '"text"', '1e308', '{"a":1}}', '\u0000', '{"__proto__":'];
 
-describe('hostile bodies on every documented route (property-based)', () => {
+/**
+ * Query values as they go on the wire (already percent-encoded): huge or negative numbers, dates out
+ * of range, NUL, an encoded lone surrogate (not UTF-8), a stray %.
+ */
+const HOSTILE_QUERY_VALUES = ['', '0', '-1', '1e308', '8640000000000001', 'NaN', 'null', 'true', '%00', '%ED%A0%80', '%', '%2B275760-09-13T00%3A00%3A00.001Z', 'not-a-uuid', 'x'.repeat(300)];
+
+describe('hostile bodies and queries on every documented route (property-based)', () => {
   let t: TestApp;
   let routes: DocumentedRoute[];
   let journeyId: string;
@@ -43,6 +49,18 @@ describe('hostile bodies on every documented route (property-based)', () => {
     return fc.constantFrom('fuzz', 'a.b.c', '');
   };
 
+  /** A query string of hostile values (sent as written), names repeated at will (`?limit=1e308&limit=&status[constructor]=x`). */
+  const query = (names: string[]): fc.Arbitrary<string> =>
+    fc
+      .array(
+        fc.tuple(
+          fc.constantFrom(...names, 'constructor', '__proto__', `${names[0] ?? 'x'}[constructor]`, `${names[0] ?? 'x'}[]`),
+          fc.oneof(fc.constantFrom(...HOSTILE_QUERY_VALUES), fc.string({ maxLength: 8 }).map(encodeURIComponent)),
+        ),
+        { maxLength: names.length > 0 ? 4 : 1 },
+      )
+      .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([name, value]) => `${encodeURIComponent(name)}=${value}`).join('&')}`));
+
   const request = (): fc.Arbitrary<{ route: DocumentedRoute; url: string; body: string }> =>
     fc.constantFrom(...routes).chain((route) =>
       fc.record({
@@ -51,7 +69,8 @@ describe('hostile bodies on every documented route (property-based)', () => {
           .tuple(...route.pathParameters.map((parameter) => pathValue(parameter.name, parameter.allowed)))
           .map((values) =>
             route.pathParameters.reduce((url, parameter, index) => url.replace(`{${parameter.name}}`, encodeURIComponent(values[index])), route.path),
-          ),
+          )
+          .chain((path) => query(route.queryParameterNames).map((search) => `${path}${search}`)),
         body: fc.oneof(
           { weight: 8, arbitrary: fc.array(fc.tuple(fc.constantFrom(...route.bodyFieldNames, '__proto__', 'constructor'), hostileJson(route.bodyFieldNames)), { maxLength: 6 }).map((entries) => toJsonText({ entries })) },
           { weight: 2, arbitrary: hostileJson(route.bodyFieldNames).map(toJsonText) },

@@ -14,6 +14,8 @@ export interface DocumentedRoute {
   /** As the document writes it: `/api/v1/users/{userId}`. */
   path: string;
   pathParameters: PathParameter[];
+  /** The names of its query parameters (`limit`, `hub.mode`). */
+  queryParameterNames: string[];
   /** Every property name the request body's schema mentions, nested DTOs included. */
   bodyFieldNames: string[];
 }
@@ -45,8 +47,9 @@ export function documentedRoutes(document: OpenAPIObject): DocumentedRoute[] {
           name: parameter.name,
           ...(parameter.schema?.enum ? { allowed: parameter.schema.enum.map(String) } : {}),
         }));
+      const queryParameterNames = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
       const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
-      return { method, path, pathParameters, bodyFieldNames: bodySchema ? fieldNames(bodySchema, schemas) : [] };
+      return { method, path, pathParameters, queryParameterNames, bodyFieldNames: bodySchema ? fieldNames(bodySchema, schemas) : [] };
     }),
   );
 }
