@@ -1,11 +1,12 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RejectDeepJsonInterceptor } from './http/reject-deep-json.interceptor';
+import { RejectPrototypeNamedKeysInterceptor } from './http/reject-prototype-named-keys.interceptor';
 import { describeApi } from './openapi/describe-api';
 
 /** Builds the HTTP app (used by main.ts and by the integration tests). */
@@ -22,7 +23,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.useGlobalInterceptors(new RejectDeepJsonInterceptor());
+  app.useGlobalInterceptors(new RejectDeepJsonInterceptor(), new RejectPrototypeNamedKeysInterceptor(app.get(Reflector)));
   const document = describeApi(app);
   SwaggerModule.setup('api/docs', app, document);
   return app;

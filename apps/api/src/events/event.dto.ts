@@ -7,6 +7,7 @@ import {
   Length,
   Matches,
   Validate,
+  ValidateIf,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
@@ -36,12 +37,9 @@ class TimestampRule implements ValidatorConstraintInterface {
 }
 
 export function parseTimestamp(value: unknown): Date | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return new Date(value);
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  }
-  return undefined;
+  // Past 8.64e15 ms (year 275760) a Date is invalid, and PostgreSQL would refuse it anyway.
+  const date = (typeof value === 'number' && value > 0) || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) ? new Date(value) : undefined;
+  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 export class EventDto {
@@ -59,7 +57,7 @@ export class EventDto {
   @Validate(StorableTextRule)
   name!: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Attributes (JSON object, at most 64 KiB)', example: { amount: 42 } })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Attributes (JSON object, at most 64 KiB); keys named __proto__, constructor or prototype are refused at any depth', example: { amount: 42 } })
   @IsOptional()
   @IsObject()
   @Validate(StorableJsonRule)
@@ -70,7 +68,8 @@ export class EventDto {
     description: 'When it happened: ISO 8601 or epoch ms; defaults to now',
     example: '2026-11-27T10:00:00Z',
   })
-  @IsOptional()
+  // Not @IsOptional, which would let null through: only a missing timestamp means now.
+  @ValidateIf((_event: object, value: unknown) => value !== undefined)
   @Validate(TimestampRule)
   timestamp?: string | number;
 

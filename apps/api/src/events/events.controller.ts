@@ -4,6 +4,7 @@ import { IngestEvents } from '@engine/execution';
 import { type ProjectEntity } from '@engine/persistence';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentProject } from '../auth/current-project.decorator';
+import { ChecksPrototypeNamedKeysOfEachItem } from '../http/reject-prototype-named-keys.interceptor';
 import { EventBatchDto, EventDto } from './event.dto';
 import { EventNameDto } from './event-name.response';
 import { EventNamesService } from './event-names.service';
@@ -23,6 +24,7 @@ export class EventsController {
 
   @Post()
   @HttpCode(202)
+  @ChecksPrototypeNamedKeysOfEachItem()
   @ApiOperation({
     summary: 'Track one event or a batch of up to 1 000',
     description:

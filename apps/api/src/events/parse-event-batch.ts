@@ -1,6 +1,7 @@
 import { type IncomingEvent } from '@engine/execution';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { prototypeNamedKeyProblems } from '../http/prototype-named-keys';
 import { EventDto, parseTimestamp } from './event.dto';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
@@ -34,6 +35,12 @@ export function parseEventBatch(body: unknown, now: Date): { events: IncomingEve
     const prefix = batch ? `events[${index}].` : '';
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       rejected.push({ index, errors: [`${batch ? `events[${index}]` : 'the event'} must be an object`] });
+      return;
+    }
+    // Before class-transformer, which cannot carry such keys (see PROTOTYPE_NAMED_KEYS).
+    const prototypeNamed = prototypeNamedKeyProblems(item, batch ? `events[${index}]` : '');
+    if (prototypeNamed.length > 0) {
+      rejected.push({ index, errors: prototypeNamed });
       return;
     }
     const dto = plainToInstance(EventDto, item);

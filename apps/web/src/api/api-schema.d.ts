@@ -947,7 +947,7 @@ export interface components {
         };
         BatchUserDto: {
             /**
-             * @description Merged into the existing tags; a tag set to null is removed. Values: string, number, boolean or a list of those.
+             * @description Merged into the existing tags; a tag set to null is removed. Values: string, number, boolean or a list of those. Tags named __proto__, constructor or prototype are refused.
              * @example {
              *       "first_name": "Ada",
              *       "plan": "pro",
@@ -997,7 +997,7 @@ export interface components {
         };
         UserFieldsDto: {
             /**
-             * @description Merged into the existing tags; a tag set to null is removed. Values: string, number, boolean or a list of those.
+             * @description Merged into the existing tags; a tag set to null is removed. Values: string, number, boolean or a list of those. Tags named __proto__, constructor or prototype are refused.
              * @example {
              *       "first_name": "Ada",
              *       "plan": "pro",
@@ -1128,7 +1128,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description Attributes (JSON object, at most 64 KiB)
+             * @description Attributes (JSON object, at most 64 KiB); keys named __proto__, constructor or prototype are refused at any depth
              * @example {
              *       "amount": 42
              *     }

@@ -1,5 +1,5 @@
 import { textProblem } from '../../http/storable-json';
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { isEmail, registerDecorator, type ValidationArguments } from 'class-validator';
 
 export const MAX_USER_ID_LENGTH = 256;
 export const E164_PHONE = /^\+[1-9]\d{6,14}$/;
@@ -53,6 +53,18 @@ function isScalarTag(value: unknown): boolean {
     (typeof value === 'number' && Number.isFinite(value)) ||
     typeof value === 'boolean'
   );
+}
+
+/**
+ * An email address, checked for storable text first: validator's isEmail throws (URIError, a 500)
+ * on an unpaired surrogate such as "\ud800".
+ */
+export function emailProblems(value: unknown, property: string): string[] {
+  const message = `${property} must be an email address (or null to remove it)`;
+  if (typeof value !== 'string') return [message];
+  const problem = textProblem(value, property);
+  if (problem) return [problem];
+  return isEmail(value) ? [] : [message];
 }
 
 const knownTimeZones = new Set<string>();

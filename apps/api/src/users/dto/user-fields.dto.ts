@@ -5,7 +5,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsObject,
   IsOptional,
@@ -17,7 +16,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { E164_PHONE, isLanguageTag, isTimeZone, tagProblems, ValidatesWith } from './user-field-rules';
+import { NestedDto } from '../../http/nested-dto';
+import { E164_PHONE, emailProblems, isLanguageTag, isTimeZone, tagProblems, ValidatesWith } from './user-field-rules';
 
 const isGiven = (_dto: object, value: unknown): boolean => value !== undefined;
 export const MAX_PUSH_TOKENS = 20;
@@ -67,7 +67,9 @@ export class UserFieldsDto {
     type: 'object',
     additionalProperties: true,
     example: { first_name: 'Ada', plan: 'pro', visits: 3, interests: ['shoes'], old_tag: null },
-    description: 'Merged into the existing tags; a tag set to null is removed. Values: string, number, boolean or a list of those.',
+    description:
+      'Merged into the existing tags; a tag set to null is removed. Values: string, number, boolean or a list of those. ' +
+      'Tags named __proto__, constructor or prototype are refused.',
   })
   @ValidateIf(isGiven)
   @ValidatesWith('isTagMap', tagProblems)
@@ -75,7 +77,7 @@ export class UserFieldsDto {
 
   @ApiProperty({ required: false, type: String, nullable: true, example: 'ada@example.com' })
   @IsOptional()
-  @IsEmail({}, { message: 'email must be an email address (or null to remove it)' })
+  @ValidatesWith('isEmailAddress', emailProblems)
   @MaxLength(320, { message: 'email must be at most 320 characters long' })
   email?: string | null;
 
@@ -102,7 +104,7 @@ export class UserFieldsDto {
   @ValidateIf(isGiven)
   @IsObject({ message: 'optIns must be an object' })
   @ValidateNested()
-  @Type(() => OptInsDto)
+  @NestedDto(OptInsDto)
   optIns?: OptInsDto;
 
   @ApiProperty({ required: false, type: [PushTokenDto], description: 'Replaces the list when given ([] removes every token).' })
