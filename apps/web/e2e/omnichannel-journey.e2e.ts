@@ -132,11 +132,6 @@ async function api(method: 'post' | 'put' | 'patch', path: string, body: object,
   return response.body as Record<string, unknown>;
 }
 
-// Known canvas bug (issue 15, "a connection saved but no line drawn"): about one run in four here a
-// Yes connection to an Exit is saved (its handle shows connected) but React Flow draws no line, and
-// the edge count check fails. One retry, with the first failure printed, until that bug is fixed.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
 test('builds, validates, publishes and watches the omnichannel journey', async () => {
   const started = Date.now();
   // The WhatsApp template the journey sends: registered (pending), then approved by "Meta".

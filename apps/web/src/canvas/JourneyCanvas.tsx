@@ -30,6 +30,7 @@ import { JourneyEdgePath } from './JourneyEdgePath';
 import { JourneyNodeCard } from './JourneyNodeCard';
 import { SIDE_PANEL_WIDTH } from './side-panel-width';
 import { type CanvasOverlays, useFlowElements } from './use-flow-elements';
+import { useHandleBoundsRepair } from './use-handle-bounds-repair';
 
 const NODE_TYPES: NodeTypes = { journey: JourneyNodeCard };
 const EDGE_TYPES: EdgeTypes = { journey: JourneyEdgePath };
@@ -60,6 +61,7 @@ interface JourneyCanvasProps {
 export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCanvasProps) {
   const store = useEditorStoreApi();
   const { nodes, edges } = useFlowElements(overlays);
+  useHandleBoundsRepair(nodes);
   const readOnly = useEditor((state) => state.readOnly);
   // Re-renders only when the zoom crosses FAR_ZOOM, not on every frame of a zoom.
   const far = useStore((state) => state.transform[2] < FAR_ZOOM);
