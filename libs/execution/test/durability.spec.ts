@@ -87,7 +87,7 @@ describe('durability', () => {
     const restarted = await startExecutionHarness({ runWorkers: true }, { db: producer.db, queuePrefix: producer.config.queuePrefix });
     try {
       const swept = await restarted.app.get(Sweep).execute();
-      expect(swept).toEqual({ users: 1, outbox: 1 });
+      expect(swept).toEqual({ users: 1, outbox: 1, replacedFinishedJobs: 0 });
       await eventually(async () => (await instancesOf(producer.db, early.id))[0]?.status === 'completed', 10_000, 'early to finish');
       await eventually(async () => (await instancesOf(producer.db, late.id))[0]?.current_node_id === 'wait', 10_000, 'late to reach the wait');
       await eventually(async () => {

@@ -26,3 +26,4 @@ export * from './startup/probe-postgres';
 export * from './embedded';
 export * from './startup/tcp-port-answers';
 export * from './startup/connection-failure-reason';
+export * from './errors/database-unavailable';

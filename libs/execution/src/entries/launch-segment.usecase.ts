@@ -6,11 +6,11 @@ import { AppUserEntity } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { userFacts } from '../users/user-facts';
-import { type EnterUsersJob, QUEUES } from '../queues/queue-names';
+import { type EnterUsersJob, QUEUES, type UnreachableTries } from '../queues/queue-names';
 
 const PAGE = 1000;
 
-export interface LaunchSegmentJob {
+export interface LaunchSegmentJob extends UnreachableTries {
   journeyId: string;
 }
 

@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { type Job } from 'bullmq';
+import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
 import { workerOptions } from './worker-options';
 import { StepUsers } from '../batch/step-users.usecase';
@@ -11,12 +12,14 @@ export class EntriesProcessor extends EngineWorkerHost {
     super();
   }
 
-  async process(job: Job<EnterUsersJob>): Promise<void> {
+  async process(job: Job<EnterUsersJob>, token?: string): Promise<void> {
     const { journeyId, entryNodeId, attributes, userIds } = job.data;
-    await this.stepUsers.execute({
-      userIds,
-      withEvents: false,
-      entries: userIds.map((userId) => ({ userId, journeyId, entryNodeId, attributes })),
-    });
+    await delayWhileUnreachable(job, token, () =>
+      this.stepUsers.execute({
+        userIds,
+        withEvents: false,
+        entries: userIds.map((userId) => ({ userId, journeyId, entryNodeId, attributes })),
+      }),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { type Job } from 'bullmq';
+import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
 import { workerOptions } from './worker-options';
 import { StepUsers } from '../batch/step-users.usecase';
@@ -11,7 +12,7 @@ export class EventsProcessor extends EngineWorkerHost {
     super();
   }
 
-  async process(job: Job<ProcessEventsJob>): Promise<void> {
-    await this.stepUsers.execute({ userIds: job.data.userIds, withEvents: true });
+  async process(job: Job<ProcessEventsJob>, token?: string): Promise<void> {
+    await delayWhileUnreachable(job, token, () => this.stepUsers.execute({ userIds: job.data.userIds, withEvents: true }));
   }
 }

@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { type Job } from 'bullmq';
 import { LaunchSegment, type LaunchSegmentJob } from '../entries/launch-segment.usecase';
 import { QUEUES } from '../queues/queue-names';
+import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
 import { workerOptions } from './worker-options';
 
@@ -11,7 +12,7 @@ export class SegmentsProcessor extends EngineWorkerHost {
     super();
   }
 
-  async process(job: Job<LaunchSegmentJob>): Promise<void> {
-    await this.launch.execute(job.data.journeyId);
+  async process(job: Job<LaunchSegmentJob>, token?: string): Promise<void> {
+    await delayWhileUnreachable(job, token, () => this.launch.execute(job.data.journeyId));
   }
 }

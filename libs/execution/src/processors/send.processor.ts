@@ -4,6 +4,7 @@ import { DelayedError, type Job } from 'bullmq';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
 import { SendBatcher } from '../send/send-batcher';
 import { SendMessages } from '../send/send-message.usecase';
+import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
 import { whatsAppWorkerOptions, workerOptions } from './worker-options';
 
@@ -14,15 +15,22 @@ abstract class SendProcessor extends EngineWorkerHost {
   @Inject(SendBatcher) private readonly sends!: SendBatcher;
   @Inject(SendMessages) private readonly sendMessages!: SendMessages;
 
+  /**
+   * The database work (claim, send, confirm; the last attempt's failure) is delayed while the
+   * database cannot be reached, without using an attempt; only a provider's answer counts against
+   * the attempts, so an outage never reaches `failAfterRetries`.
+   */
   async process(job: Job<OutboxJob>, token?: string): Promise<void> {
-    const outcome = await this.sends.submit(job.data.outboxId);
+    const outcome = await delayWhileUnreachable(job, token, () => this.sends.submit(job.data.outboxId));
     if (outcome.kind === 'throttled') {
       await job.moveToDelayed(outcome.until, token);
       throw new DelayedError();
     }
     if (outcome.kind === 'retry') {
       // The last attempt: the message is finally not sent, and its journey step moves on.
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) return this.sendMessages.failAfterRetries(job.data.outboxId, outcome.reason);
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        return delayWhileUnreachable(job, token, () => this.sendMessages.failAfterRetries(job.data.outboxId, outcome.reason));
+      }
       throw new Error(outcome.reason); // BullMQ retries with backoff
     }
   }

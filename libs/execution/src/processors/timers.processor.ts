@@ -1,5 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { type Job } from 'bullmq';
+import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
 import { workerOptions } from './worker-options';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
@@ -11,7 +12,7 @@ export class TimersProcessor extends EngineWorkerHost {
     super();
   }
 
-  async process(job: Job<OutboxJob>): Promise<void> {
-    await this.fireTimer.execute(job.data.outboxId);
+  async process(job: Job<OutboxJob>, token?: string): Promise<void> {
+    await delayWhileUnreachable(job, token, () => this.fireTimer.execute(job.data.outboxId));
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { type Effect } from '@engine/journey';
 import { type OutboxJob, QUEUES, SEND_QUEUE_BY_CHANNEL } from './queue-names';
+import { STATES_THAT_BLOCK_A_READD } from './readd-blockers';
 
 export interface DispatchableOutboxRow {
   id: string;
@@ -39,20 +40,57 @@ export class OutboxDispatcher {
   }
 
   async dispatch(rows: DispatchableOutboxRow[], now = Date.now()): Promise<void> {
-    const byQueue = new Map<string, Array<{ name: string; data: OutboxJob; opts: JobsOptions }>>();
-    for (const row of rows) {
-      const queueName = queueFor(row.effect);
-      if (!queueName) continue;
-      const jobs = byQueue.get(queueName) ?? [];
-      jobs.push({
-        name: row.effect.kind,
-        data: { outboxId: String(row.id) },
-        opts: { ...JOB_OPTIONS, jobId: outboxJobId(String(row.id)), delay: Math.max(0, new Date(row.due_at).getTime() - now) },
-      });
-      byQueue.set(queueName, jobs);
-    }
-    await Promise.all([...byQueue].map(([name, jobs]) => this.queues.get(name)!.addBulk(jobs)));
+    await Promise.all([...jobsByQueue(rows, now)].map(([name, jobs]) => this.queue(name).addBulk(jobs)));
   }
+
+  /**
+   * Puts outbox rows on their queues again, whatever became of their earlier jobs (the sweeper). A
+   * finished job still kept under a row's job id (failed after its last attempt, or completed) is
+   * removed first: BullMQ ignores an add under the id of a job it keeps. Answers how many it removed.
+   */
+  async redispatch(rows: DispatchableOutboxRow[], now = Date.now()): Promise<number> {
+    const removed = await Promise.all(
+      [...jobsByQueue(rows, now)].map(async ([name, jobs]) => {
+        const queue = this.queue(name);
+        // One listing of finished job ids per queue, not one state lookup per row.
+        const finished = new Set(await queue.getRanges(STATES_THAT_BLOCK_A_READD, 0, -1));
+        const blocking = jobs.map((job) => job.opts.jobId).filter((id): id is string => id !== undefined && finished.has(id));
+        for (let start = 0; start < blocking.length; start += REMOVALS_AT_ONCE) {
+          await Promise.all(blocking.slice(start, start + REMOVALS_AT_ONCE).map((id) => queue.remove(id)));
+        }
+        await queue.addBulk(jobs);
+        return blocking.length;
+      }),
+    );
+    return removed.reduce((sum, count) => sum + count, 0);
+  }
+
+  private queue(name: string): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`No queue named ${name}`);
+    return queue;
+  }
+}
+
+/** How many finished jobs are removed in parallel before a re-add. */
+const REMOVALS_AT_ONCE = 100;
+
+type OutboxJobToAdd = { name: string; data: OutboxJob; opts: JobsOptions };
+
+function jobsByQueue(rows: DispatchableOutboxRow[], now: number): Map<string, OutboxJobToAdd[]> {
+  const byQueue = new Map<string, OutboxJobToAdd[]>();
+  for (const row of rows) {
+    const queueName = queueFor(row.effect);
+    if (!queueName) continue;
+    const jobs = byQueue.get(queueName) ?? [];
+    jobs.push({
+      name: row.effect.kind,
+      data: { outboxId: String(row.id) },
+      opts: { ...JOB_OPTIONS, jobId: outboxJobId(String(row.id)), delay: Math.max(0, new Date(row.due_at).getTime() - now) },
+    });
+    byQueue.set(queueName, jobs);
+  }
+  return byQueue;
 }
 
 function queueFor(effect: Effect): string | undefined {

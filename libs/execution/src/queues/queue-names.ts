@@ -27,15 +27,23 @@ export const SEND_QUEUE_BY_CHANNEL: Record<Channel, string> = {
 
 export const ALL_QUEUES: string[] = Object.values(QUEUES);
 
-export interface ProcessEventsJob {
+/**
+ * What the engine adds to any job's data: how many tries so far found the database unreachable
+ * (see `delayWhileUnreachable`), so the wait before the next try grows.
+ */
+export interface UnreachableTries {
+  unreachableTries?: number;
+}
+
+export interface ProcessEventsJob extends UnreachableTries {
   userIds: string[];
 }
 
-export interface OutboxJob {
+export interface OutboxJob extends UnreachableTries {
   outboxId: string;
 }
 
-export interface EnterUsersJob {
+export interface EnterUsersJob extends UnreachableTries {
   journeyId: string;
   entryNodeId: string;
   userIds: string[];

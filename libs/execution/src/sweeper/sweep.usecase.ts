@@ -14,7 +14,9 @@ const SWEEP_LIMIT = 5000;
 
 /**
  * PostgreSQL is the source of truth: whatever it says is due but the queues do not hold (a flush, a
- * crash between commit and enqueue) is queued again. Job ids make a second enqueue harmless.
+ * crash between commit and enqueue, a job that used up its attempts) is queued again. Job ids make a
+ * second enqueue harmless; a finished job kept under an outbox row's id is removed so the row's job
+ * can be added again. Events jobs have ids of their own each time, so nothing blocks their re-add.
  */
 @Injectable()
 export class Sweep {
@@ -25,7 +27,7 @@ export class Sweep {
     @Inject(EXECUTION_CONFIG) private readonly config: ExecutionConfig,
   ) {}
 
-  async execute(now = Date.now()): Promise<{ users: number; outbox: number }> {
+  async execute(now = Date.now()): Promise<{ users: number; outbox: number; replacedFinishedJobs: number }> {
     const before = new Date(now - this.config.sweepGraceMs);
     const users = await this.dataSource.query<Array<{ user_id: string }>>(
       `SELECT DISTINCT user_id FROM events WHERE processed_at IS NULL AND received_at < $1 LIMIT ${SWEEP_LIMIT}`,
@@ -39,8 +41,8 @@ export class Sweep {
       `SELECT id, effect, due_at FROM outbox WHERE status = 'pending' AND due_at < $1 ORDER BY due_at LIMIT ${SWEEP_LIMIT}`,
       [before],
     );
-    await this.dispatcher.dispatch(outbox, now);
+    const replacedFinishedJobs = await this.dispatcher.redispatch(outbox, now);
     await ThrottleWindowStore.deleteExpired(this.dataSource.manager, new Date(now));
-    return { users: userIds.length, outbox: outbox.length };
+    return { users: userIds.length, outbox: outbox.length, replacedFinishedJobs };
   }
 }
