@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeLayoutInEachTest } from '../testing/fake-layout';
 import { omnichannel } from '../testing/journey-fixtures';
 import { renderInEditor } from '../testing/render-in-editor';
 import { JourneyCanvas } from './JourneyCanvas';
@@ -26,17 +27,8 @@ class MeasuringResizeObserver {
   disconnect(): void {}
 }
 
-const realResizeObserver = globalThis.ResizeObserver;
-beforeEach(() => {
-  globalThis.ResizeObserver = MeasuringResizeObserver;
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 100 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 60 });
-});
-
+fakeLayoutInEachTest(MeasuringResizeObserver);
 afterEach(() => {
-  globalThis.ResizeObserver = realResizeObserver;
-  Reflect.deleteProperty(HTMLElement.prototype, 'offsetWidth');
-  Reflect.deleteProperty(HTMLElement.prototype, 'offsetHeight');
   Reflect.deleteProperty(document, 'elementFromPoint');
 });
 

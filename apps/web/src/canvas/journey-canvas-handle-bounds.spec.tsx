@@ -1,7 +1,8 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { type ReactFlowState, useStoreApi } from '@xyflow/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type JourneyFlowEdge, type JourneyFlowNode } from '../flow-mapping/flow-types';
+import { fakeLayoutInEachTest } from '../testing/fake-layout';
 import { omnichannel } from '../testing/journey-fixtures';
 import { renderInEditor } from '../testing/render-in-editor';
 import { JourneyCanvas } from './JourneyCanvas';
@@ -17,18 +18,9 @@ class DeferredResizeObserver {
   disconnect(): void {}
 }
 
-const realResizeObserver = globalThis.ResizeObserver;
+fakeLayoutInEachTest(DeferredResizeObserver);
 beforeEach(() => {
   pendingReports.length = 0;
-  globalThis.ResizeObserver = DeferredResizeObserver;
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 100 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 60 });
-});
-
-afterEach(() => {
-  globalThis.ResizeObserver = realResizeObserver;
-  Reflect.deleteProperty(HTMLElement.prototype, 'offsetWidth');
-  Reflect.deleteProperty(HTMLElement.prototype, 'offsetHeight');
 });
 
 let flowStore: { getState: () => ReactFlowState<JourneyFlowNode, JourneyFlowEdge> } | undefined;

@@ -1,0 +1,19 @@
+import { afterEach, beforeEach } from 'vitest';
+
+/**
+ * jsdom lays nothing out: for each test of the calling file, every element measures 100 x 60 and
+ * `observer` stands in for ResizeObserver (React Flow measures nodes through both).
+ */
+export function fakeLayoutInEachTest(observer: typeof ResizeObserver): void {
+  const realResizeObserver = globalThis.ResizeObserver;
+  beforeEach(() => {
+    globalThis.ResizeObserver = observer;
+    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 100 });
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 60 });
+  });
+  afterEach(() => {
+    globalThis.ResizeObserver = realResizeObserver;
+    Reflect.deleteProperty(HTMLElement.prototype, 'offsetWidth');
+    Reflect.deleteProperty(HTMLElement.prototype, 'offsetHeight');
+  });
+}
