@@ -38,14 +38,16 @@ describe('the sweeper and finished jobs', () => {
     // The row's job used up its attempts (as during a database outage): one attempt, failed, kept.
     const { queueBackend: backend, queuePrefix: prefix } = producer.config;
     const queue = openQueue(QUEUES.sendPush, backend, prefix);
+    // Replaced before any worker runs: a worker that took the original (8 attempts) first would keep
+    // it locked, the removal would do nothing, and the job would not fail within the test.
+    await queue.remove(jobId);
+    await queue.add('send', { outboxId: String(row.id) }, { jobId, attempts: 1, removeOnFail: { count: 10_000 } });
     const failing = new Worker<OutboxJob>(
       QUEUES.sendPush,
       (job: Job<OutboxJob>) => Promise.reject(new Error(`connect ECONNREFUSED (outbox ${job.data.outboxId})`)),
       queueConnection(backend, prefix),
     );
     try {
-      await queue.remove(jobId);
-      await queue.add('send', { outboxId: String(row.id) }, { jobId, attempts: 1, removeOnFail: { count: 10_000 } });
       await eventually(async () => (await queue.getJobState(jobId)) === 'failed', 30_000, 'the job to fail');
     } finally {
       await failing.close();
