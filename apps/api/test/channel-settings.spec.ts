@@ -123,6 +123,61 @@ describe('channel settings: /api/v1/channels', () => {
     await expect400(put('whatsapp', { provider: 'whatsapp-cloud', phoneNumberId: '106540352242922' }), 'accessToken');
   });
 
+  describe('credentials inside URLs', () => {
+    const TOKEN = 'SG.url-token-abcdefghijklmnop0123456789';
+    const GATEWAY_PASSWORD = 'gateway-pass-word-4455';
+    const API_KEY = 'sms-api-key-0011223344';
+    const key = deriveKey(ENCRYPTION_KEY);
+    const opened = async (channel: string) => openChannelSettings((await stored(channel)).settings, key, channelSecretContext(t.projectId, channel));
+    const shownSettings = async (channel: string) => (await list()).find((view) => view.channel === channel)!.settings;
+    const expectHidden = async (channel: string, secrets: string[]) => {
+      const row = await stored(channel);
+      const views = JSON.stringify(await list());
+      for (const secret of secrets) {
+        expect(row.text).not.toContain(secret.slice(0, 10));
+        expect(views).not.toContain(secret.slice(0, 10));
+      }
+    };
+
+    it.each([
+      ['a token as the user name', `smtp://${TOKEN}@smtp.example.com:587`, 'smtp://SG.u…789@smtp.example.com:587'],
+      ['a token as user name and password', `smtps://${TOKEN}:${TOKEN}@smtp.example.com:465`, 'smtps://SG.u…789:SG.u…789@smtp.example.com:465'],
+      ['?pass= in the query', `smtp://mailer@smtp.example.com:587?pass=${TOKEN}`, 'smtp://ma…@smtp.example.com:587?pass=SG.u…789'],
+    ])('SMTP: %s is sealed, masked, and kept when sent back masked', async (_case, smtpUrl, masked) => {
+      const from = 'Example Shop <news@shop.example.com>';
+      const saved = (await put('email', { provider: 'smtp', smtpUrl, from }).expect(200)).body as ChannelView;
+      expect(saved.settings['smtpUrl']).toBe(masked);
+      await expectHidden('email', [TOKEN]);
+
+      await put('email', { ...(await shownSettings('email')), from: 'Shop <hello@shop.example.com>' }).expect(200);
+      expect(await opened('email')).toEqual({ provider: 'smtp', smtpUrl, from: 'Shop <hello@shop.example.com>' });
+    });
+
+    it('SMS: user:password@ and ?apikey= in the gateway URL are sealed and masked; an edit around the masks keeps them', async () => {
+      const url = `https://gw-user:${GATEWAY_PASSWORD}@sms.example.com/send?apikey=${API_KEY}&route=eu`;
+      const saved = (await put('sms', { provider: 'http-sms', url, from: 'Shop' }).expect(200)).body as ChannelView;
+      expect(saved.settings['url']).toBe('https://gw…:gate…455@sms.example.com/send?apikey=sms-…344&route=eu');
+      await expectHidden('sms', [GATEWAY_PASSWORD, API_KEY, 'gw-user']);
+      expect((await stored('sms')).settings).toMatchObject({ url: expect.stringMatching(/^v1:/) as unknown });
+      expect(await opened('sms')).toEqual({ provider: 'http-sms', url, from: 'Shop' });
+
+      // Sent back as shown: the stored URL is kept as it was sealed.
+      const before = (await stored('sms')).settings;
+      await put('sms', { ...(await shownSettings('sms')), from: 'Acme' }).expect(200);
+      expect((await stored('sms')).settings).toHaveProperty('url', (before as Record<string, unknown>)['url']);
+
+      // The path and a plain parameter edited around the masked credentials.
+      const edited = String((await shownSettings('sms'))['url']).replace('/send', '/v2/send').replace('route=eu', 'route=us');
+      await put('sms', { provider: 'http-sms', url: edited }).expect(200);
+      expect(await opened('sms')).toEqual({ provider: 'http-sms', url: `https://gw-user:${GATEWAY_PASSWORD}@sms.example.com/v2/send?apikey=${API_KEY}&route=us` });
+
+      // A masked credential is not carried to another host, and a stale mask is refused.
+      await expect400(put('sms', { provider: 'http-sms', url: edited.replace('sms.example.com', 'sms.attacker.example') }), 'url: its user name is masked', 'same host (sms.example.com)');
+      await expect400(put('sms', { provider: 'http-sms', url: 'https://gw-user:zz…9@sms.example.com/v2/send' }), 'url: its password is masked (…) but is not the stored one');
+      expect(await opened('sms')).toMatchObject({ url: expect.stringContaining(GATEWAY_PASSWORD) as unknown });
+    });
+  });
+
   it('stores the WhatsApp Business Account id in clear for the template webhook, refuses one that is not digits, and removes it with null', async () => {
     const saved = (await put('whatsapp', { ...whatsApp, businessAccountId: '102290129340398' }).expect(200)).body as ChannelView;
     expect(saved.settings).toMatchObject({ businessAccountId: '102290129340398', accessToken: 'EAAG…456' });
@@ -160,7 +215,7 @@ describe('channel settings: /api/v1/channels', () => {
       ['webhook', 'webhook'],
     ]);
     const email = views.find((view) => view.channel === 'email')!;
-    expect(email.settings['smtpUrl']).toBe('smtp://mailer:…@smtp.example.com:587');
+    expect(email.settings['smtpUrl']).toBe('smtp://ma…:smtp…987@smtp.example.com:587');
     const push = views.find((view) => view.channel === 'push')!.settings as { fcm: { serviceAccount: Record<string, unknown> }; webpush: Record<string, unknown> };
     // Only the fields the provider needs are kept from a pasted service account file.
     expect(Object.keys(push.fcm.serviceAccount).sort()).toEqual(['client_email', 'private_key', 'project_id']);

@@ -46,6 +46,7 @@ export * from './webhook/webhook-signature';
 export * from './crypto/secret-encryption';
 export * from './crypto/derive-key';
 export * from './crypto/mask-secret';
+export * from './crypto/url-credentials';
 
 export * from './settings/channel-settings';
 export * from './settings/secret-fields';

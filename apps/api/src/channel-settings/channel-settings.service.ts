@@ -4,8 +4,10 @@ import {
   CHANNEL_PROVIDER_KINDS,
   type ChannelProviderKind,
   type ChannelSettings,
+  isSecretUrlField,
   maskChannelSettings,
   PROVIDER_CHANNELS,
+  restoreMaskedUrlCredentials,
   SECRET_FIELDS,
   SecretDecryptionError,
   validateChannelSettings,
@@ -132,6 +134,12 @@ export class ChannelSettingsService {
       if (given === undefined || given === readField(masked, path)) {
         holder[lastKey(path)] = plain;
         kept.push([path, readField(stored, path)]);
+      } else if (typeof given === 'string' && isSecretUrlField(path)) {
+        // A URL edited around its masked credentials: they are taken from the stored one.
+        const restored = restoreMaskedUrlCredentials(given, plain);
+        if ('problem' in restored) throw new BadRequestException([`${path}: ${restored.problem}`]);
+        holder[lastKey(path)] = restored.url;
+        if (restored.url === plain) kept.push([path, readField(stored, path)]);
       }
     }
     return { input, kept };

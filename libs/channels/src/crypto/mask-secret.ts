@@ -11,15 +11,3 @@ export function maskSecret(secret: string): string {
   const tail = shown - head;
   return `${secret.slice(0, head)}…${tail > 0 ? secret.slice(-tail) : ''}`;
 }
-
-/** A URL with its password masked (`smtp://user:…@host:587`), or the URL masked whole if it does not parse. */
-export function maskUrlPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (!parsed.password) return url;
-    parsed.password = '…';
-    return parsed.toString().replace('%E2%80%A6', '…');
-  } catch {
-    return maskSecret(url);
-  }
-}

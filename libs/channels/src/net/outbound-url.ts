@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { maskUrlCredentials } from '../crypto/url-credentials';
 import { isBlockedAddress } from './blocked-address';
 import { OutboundRequestError } from './outbound-request-error';
 
@@ -13,7 +14,7 @@ export function parseOutboundUrl(raw: string, allowPrivateNetworks: boolean, pro
   try {
     url = new URL(raw);
   } catch {
-    throw new OutboundRequestError('invalid-url', `"${raw}" is not a valid URL`);
+    throw new OutboundRequestError('invalid-url', `"${maskUrlCredentials(raw)}" is not a valid URL`);
   }
   if (!protocols.includes(url.protocol)) {
     throw new OutboundRequestError('invalid-url', `${url.protocol.replace(/:$/, '')} URLs are not allowed (only ${protocols.map((p) => p.replace(/:$/, '')).join(', ')})`);

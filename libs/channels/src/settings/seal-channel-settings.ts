@@ -1,8 +1,9 @@
 import { decryptSecret, encryptSecret, isEncryptedSecret } from '../crypto/secret-encryption';
-import { maskSecret, maskUrlPassword } from '../crypto/mask-secret';
+import { maskSecret } from '../crypto/mask-secret';
+import { maskUrlCredentials } from '../crypto/url-credentials';
 import { isRecord } from '../json/json-record';
 import { type ChannelSettings } from './channel-settings';
-import { SECRET_FIELDS } from './secret-fields';
+import { isSecretUrlField, SECRET_FIELDS } from './secret-fields';
 
 /**
  * The settings with every secret field encrypted (see encryptSecret), ready for the database.
@@ -18,9 +19,12 @@ export function openChannelSettings<T extends ChannelSettings>(settings: T, key:
   return mapSecretFields(settings, (value, path) => (isEncryptedSecret(value) ? decryptSecret(value, key, `${context}/${path}`) : value));
 }
 
-/** Plain settings as the API shows them: secrets masked (`EAAG…xyz`), the SMTP URL with its password hidden. */
+/**
+ * Plain settings as the API shows them: secrets masked (`EAAG…xyz`); URLs (SMTP, SMS gateway) with
+ * their user name, password and credential query values masked, the rest readable.
+ */
 export function maskChannelSettings<T extends ChannelSettings>(settings: T): T {
-  return mapSecretFields(settings, (value, path) => (path === 'smtpUrl' ? maskUrlPassword(value) : maskSecret(value)));
+  return mapSecretFields(settings, (value, path) => (isSecretUrlField(path) ? maskUrlCredentials(value) : maskSecret(value)));
 }
 
 function mapSecretFields<T extends ChannelSettings>(settings: T, transform: (value: string, path: string) => string): T {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { decryptSecret, deriveKey, encryptSecret, isEncryptedSecret, maskSecret, maskUrlPassword, SecretDecryptionError } from '../../src';
+import { decryptSecret, deriveKey, encryptSecret, isEncryptedSecret, maskSecret, SecretDecryptionError } from '../../src';
 
 describe('encryptSecret / decryptSecret', () => {
   const key = randomBytes(32);
@@ -53,10 +53,5 @@ describe('maskSecret', () => {
     expect(maskSecret('abcdefghijkl')).toBe('abc…l');
     expect(maskSecret('abcde')).toBe('…');
     expect(maskSecret('')).toBe('');
-  });
-
-  it('masks only the password of a URL', () => {
-    expect(maskUrlPassword('smtp://apikey:SG.very-secret@smtp.sendgrid.net:587')).toBe('smtp://apikey:…@smtp.sendgrid.net:587');
-    expect(maskUrlPassword('smtp://relay.example.com:25')).toBe('smtp://relay.example.com:25');
   });
 });

@@ -109,6 +109,10 @@ describe('secret fields', () => {
     expect(sealed.fcm!.serviceAccount.private_key).toMatch(/^v1:/);
     expect(sealed.webpush!.vapidPublicKey).toBe(vapid.publicKey);
     expect(sealChannelSettings(sealed, key, 'project-1/push')).toEqual(sealed);
+    // The SMS gateway URL may carry credentials (user info, ?apikey=): sealed whole.
+    const sms = sealChannelSettings(valid.sms, key, 'project-1/sms') as Extract<ChannelSettings, { provider: 'http-sms' }>;
+    expect(sms.url).toMatch(/^v1:/);
+    expect(openChannelSettings(sms, key, 'project-1/sms')).toEqual(valid.sms);
     expect(openChannelSettings(sealed, key, 'project-1/push')).toEqual(valid.push);
     expect(() => openChannelSettings(sealed, key, 'project-2/push')).toThrow(SecretDecryptionError);
     expect((valid.push as { webpush: { vapidPrivateKey: string } }).webpush.vapidPrivateKey).toBe(vapid.privateKey);
@@ -123,7 +127,11 @@ describe('secret fields', () => {
       appSecret: 'app…3',
       webhookVerifyToken: 'ver…se',
     });
-    expect(maskChannelSettings(valid.smtp)).toMatchObject({ smtpUrl: 'smtp://apikey:…@smtp.sendgrid.net:587' });
+    expect(maskChannelSettings(valid.smtp)).toMatchObject({ smtpUrl: 'smtp://ap…:SG…t@smtp.sendgrid.net:587' });
+    expect(maskChannelSettings({ provider: 'http-sms', url: 'https://gw:pa55w0rd-long@sms.example.com/send?apikey=k-123456789&from=Shop' })).toEqual({
+      provider: 'http-sms',
+      url: 'https://…:pa5…g@sms.example.com/send?apikey=k-…9&from=Shop',
+    });
   });
 });
 
