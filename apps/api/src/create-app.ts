@@ -7,6 +7,7 @@ import { type AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RejectDeepJsonInterceptor } from './http/reject-deep-json.interceptor';
 import { RejectPrototypeNamedKeysInterceptor } from './http/reject-prototype-named-keys.interceptor';
+import { securityHeaders } from './http/security-headers';
 import { describeApi } from './openapi/describe-api';
 
 /** Builds the HTTP app (used by main.ts and by the integration tests). */
@@ -17,6 +18,8 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     rawBody: true,
     ...(options.logger === false ? { logger: false } : {}),
   });
+  // First, so every answer has them: routes, errors, 413s, the web app and the docs.
+  app.use(securityHeaders());
   // 1 MiB bodies at most: larger ones get 413 before any parsing work.
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(

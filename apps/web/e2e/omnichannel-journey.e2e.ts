@@ -40,6 +40,10 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
+  // The API serves the app with a Content-Security-Policy: anything it refuses is a failure.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(`CSP: ${message.text()}`);
+  });
 });
 
 afterAll(async () => {
@@ -150,7 +154,8 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await api('patch', `/api/v1/whatsapp/templates/${String(template['id'])}`, { status: 'approved' }, 200);
 
   // 1. The journey list, a new blank journey.
-  await page.goto(`${base}/?key=${testApp.apiKey}`);
+  const served = await page.goto(`${base}/?key=${testApp.apiKey}`);
+  expect((await served?.allHeaders())?.['content-security-policy']).toContain("script-src 'self'");
   await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
   await shot('01-journeys');
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
