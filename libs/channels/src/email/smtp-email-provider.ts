@@ -1,10 +1,10 @@
 import { isIP } from 'node:net';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { type ChannelProvider, FinalSendError, type OutgoingMessage, RetryableSendError, type SendResult } from '../channel-provider';
-import { isBlockedAddress } from '../net/blocked-address';
 import { type OutboundPolicy } from '../net/outbound-policy';
 import { BlockedAddressError } from '../net/outbound-request-error';
-import { assertPublicHost } from '../net/public-address-lookup';
+import { type HostLookup, lookupAllAddresses, resolvePinnedAddress } from '../net/public-address-lookup';
 import { readEmailContent, parseMailbox } from './email-content';
 import { emailMessageId } from './email-message-id';
 import { insertPreheader } from './email-preheader';
@@ -26,17 +26,30 @@ export interface SmtpEmailConfig extends OutboundPolicy {
   timeoutMs?: number;
 }
 
+/** Query parameters of the SMTP URL passed on to nodemailer; any other is ignored (credential ones are only masked). */
+const BOOLEAN_OPTIONS = ['requireTLS', 'ignoreTLS'] as const;
+const STRING_OPTIONS = ['name', 'authMethod'] as const;
+
 /**
  * Email over SMTP with nodemailer. Sends the HTML (tracked when the message carries tracking
  * links) with a text part derived from it, RFC 8058 one-click List-Unsubscribe headers, and a
  * Message-ID made from the idempotency key.
+ *
+ * Nodemailer would resolve the host again after our check (room for DNS rebinding), so each send
+ * resolves it once (`lookup`, injectable), checks every address, and has nodemailer connect to
+ * the checked address, with the URL's host as the TLS server name (SNI and certificate check).
+ * The transport options come from the URL alone (scheme, host, port, user info and a few known
+ * query parameters): a query like `?host=` or `?service=` cannot move the connection elsewhere.
  */
 export class SmtpEmailProvider implements ChannelProvider {
   readonly name = 'smtp';
-  private readonly transport: Transporter;
   private readonly host: string;
+  private readonly options: SMTPTransport.Options;
 
-  constructor(private readonly config: SmtpEmailConfig) {
+  constructor(
+    private readonly config: SmtpEmailConfig,
+    private readonly lookup: HostLookup = lookupAllAddresses,
+  ) {
     let url: URL;
     try {
       url = new URL(config.smtpUrl);
@@ -46,8 +59,18 @@ export class SmtpEmailProvider implements ChannelProvider {
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('The SMTP URL must start with smtp:// or smtps://');
     this.host = url.hostname.replace(/^\[|\]$/g, '');
     const timeout = config.timeoutMs ?? 15_000;
-    this.transport = nodemailer.createTransport({
-      url: config.smtpUrl,
+    const query: Record<string, string | boolean> = {};
+    for (const key of BOOLEAN_OPTIONS) if (url.searchParams.has(key)) query[key] = url.searchParams.get(key) !== 'false';
+    for (const key of STRING_OPTIONS) {
+      const value = url.searchParams.get(key);
+      if (value) query[key] = value;
+    }
+    const secure = url.protocol === 'smtps:';
+    this.options = {
+      ...query,
+      secure,
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      ...(url.username || url.password ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout,
@@ -55,23 +78,25 @@ export class SmtpEmailProvider implements ChannelProvider {
       disableFileAccess: true,
       disableUrlAccess: true,
       ...(config.extraCaCerts ? { tls: { ca: config.extraCaCerts } } : {}),
-    });
+    };
   }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     const to = message.to.email;
     if (!to) throw new FinalSendError('The user has no email address');
     const content = readEmailContent(message.content);
-    await this.checkHost();
+    const address = await this.checkedAddress();
 
     const tracking = message.tracking ?? {};
     const mailbox = parseMailbox(content.from ?? this.config.from);
     const sender = content.fromName ? { ...mailbox, name: content.fromName } : mailbox;
     const html = insertPreheader(replaceUnsubscribePlaceholder(content.html, tracking.unsubscribeUrl), content.preheader);
 
+    // One connection per message (nodemailer's default without a pool), to the address just checked.
+    const transport = nodemailer.createTransport({ ...this.options, host: address, ...(isIP(this.host) === 0 ? { servername: this.host } : {}) });
     let info: { messageId: string };
     try {
-      info = await this.transport.sendMail({
+      info = await transport.sendMail({
         from: sender.name ? { name: sender.name, address: sender.address } : sender.address,
         to,
         ...(this.config.replyTo ? { replyTo: this.config.replyTo } : {}),
@@ -84,24 +109,19 @@ export class SmtpEmailProvider implements ChannelProvider {
       });
     } catch (error) {
       throw smtpSendError(error);
+    } finally {
+      transport.close();
     }
     return { providerMessageId: info.messageId };
   }
 
   close(): Promise<void> {
-    this.transport.close();
     return Promise.resolve();
   }
 
-  // Nodemailer resolves and connects itself, so the host is checked before handing over.
-  private async checkHost(): Promise<void> {
-    if (this.config.allowPrivateNetworks) return;
-    if (isIP(this.host) !== 0) {
-      if (isBlockedAddress(this.host)) throw new FinalSendError(`SMTP host ${this.host} is an internal address`, { code: 'blocked-address' });
-      return;
-    }
+  private async checkedAddress(): Promise<string> {
     try {
-      await assertPublicHost(this.host);
+      return await resolvePinnedAddress(this.host, this.config.allowPrivateNetworks === true, this.lookup);
     } catch (error) {
       if (error instanceof BlockedAddressError) throw new FinalSendError(`SMTP host ${error.message}`, { code: 'blocked-address' });
       throw new RetryableSendError(`SMTP host ${this.host} could not be resolved: ${readErrorDetails(error).message}`, { code: 'EDNS' });

@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { isBlockedAddress } from './blocked-address';
 import { BlockedAddressError } from './outbound-request-error';
 
@@ -25,9 +25,27 @@ export const publicAddressLookup: LookupFunction = (hostname, options, callback)
   });
 };
 
-/** Resolves `hostname` and throws BlockedAddressError unless every address is public (for clients that resolve themselves, like SMTP). */
-export function assertPublicHost(hostname: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    publicAddressLookup(hostname, { all: true }, (error) => (error ? reject(error) : resolve()));
+/** Every address of a name, as `dns.lookup(name, { all: true })` gives them (injectable in tests). */
+export type HostLookup = (hostname: string) => Promise<LookupAddress[]>;
+
+export const lookupAllAddresses: HostLookup = (hostname) =>
+  new Promise((resolve, reject) => {
+    dnsLookup(hostname, { all: true }, (error, addresses: LookupAddress[]) => (error ? reject(error) : resolve(addresses)));
   });
+
+/**
+ * The one address a client that resolves names itself (nodemailer) must connect to: `hostname`
+ * resolved once, every address checked (BlockedAddressError when one is internal, unless private
+ * networks are allowed), IPv4 first. Connecting to this address rather than handing over the name
+ * leaves no second resolution for DNS rebinding to answer differently. IP literals are themselves.
+ */
+export async function resolvePinnedAddress(hostname: string, allowPrivateNetworks: boolean, lookup: HostLookup = lookupAllAddresses): Promise<string> {
+  const addresses = isIP(hostname) !== 0 ? [{ address: hostname, family: isIP(hostname) }] : await lookup(hostname);
+  if (!allowPrivateNetworks) {
+    const blocked = addresses.find((entry) => isBlockedAddress(entry.address));
+    if (blocked) throw new BlockedAddressError(`${hostname} ${blocked.address === hostname ? 'is' : `resolves to ${blocked.address},`} an internal address`);
+  }
+  const chosen = addresses.find((entry) => entry.family === 4) ?? addresses[0];
+  if (!chosen) throw new Error(`${hostname} resolves to no address`);
+  return chosen.address;
 }

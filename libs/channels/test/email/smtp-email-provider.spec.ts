@@ -1,8 +1,10 @@
 import { type AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { buildMessageTracking, FinalSendError, RetryableSendError, SmtpEmailProvider, verifyTrackingToken } from '../../src';
+import { type HostLookup } from '../../src/net/public-address-lookup';
 import { findPart, parseMime } from '../support/mime-message';
 import { outgoingMessage } from '../support/outgoing-message';
+import { REBIND_TEST_CERT, REBIND_TEST_HOST, REBIND_TEST_KEY } from '../support/rebind-test-certificate';
 
 class SmtpReply extends Error {
   constructor(
@@ -134,5 +136,100 @@ describe('SmtpEmailProvider', () => {
     await expect(provider().send({ ...message, to: {} })).rejects.toThrow(FinalSendError);
     expect(received).toHaveLength(0);
     expect(() => new SmtpEmailProvider({ smtpUrl: 'https://mail.example.com', from: 'a@b.c' })).toThrow(/smtp:\/\//);
+  });
+});
+
+describe('SmtpEmailProvider against DNS rebinding', () => {
+  const connections: Array<{ servername: string | false | null | undefined }> = [];
+  const delivered: string[][] = [];
+  let server: SMTPServer;
+  let port: number;
+
+  beforeAll(async () => {
+    // Implicit TLS with a certificate for mail.rebind.test only: a connection made with another
+    // server name fails the certificate check.
+    server = new SMTPServer({
+      secure: true,
+      key: REBIND_TEST_KEY,
+      cert: REBIND_TEST_CERT,
+      authOptional: true,
+      logger: false,
+      onConnect(session, callback) {
+        connections.push({ servername: undefined });
+        callback();
+      },
+      onMailFrom(_address, session, callback) {
+        connections[connections.length - 1].servername = session.servername;
+        callback();
+      },
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          delivered.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    connections.splice(0);
+    delivered.splice(0);
+  });
+
+  /** A resolver whose n-th answer for the host is answers[n] (the last one repeats), counting its calls. */
+  const resolver = (...answers: string[]): HostLookup & { calls: string[] } => {
+    const calls: string[] = [];
+    const lookup = (hostname: string) => {
+      calls.push(hostname);
+      const address = answers[Math.min(calls.length - 1, answers.length - 1)];
+      return Promise.resolve([{ address, family: 4 }]);
+    };
+    return Object.assign(lookup, { calls });
+  };
+  const message = (email: string) => outgoingMessage({ channel: 'email', content: { subject: 's', html: '<p>x</p>' }, to: { email } });
+
+  it('connects to the address it resolved and checked, with TLS for the URL\'s host name', async () => {
+    // mail.rebind.test is in no DNS, and the resolver's second answer is an address nothing listens
+    // on: the send only works if the connection goes to the first answer, the one checked.
+    const lookup = resolver('127.0.0.1', '127.0.0.2');
+    const smtp = new SmtpEmailProvider(
+      { smtpUrl: `smtps://${REBIND_TEST_HOST}:${port}`, from: 'a@acme.example', timeoutMs: 3000, allowPrivateNetworks: true, extraCaCerts: REBIND_TEST_CERT },
+      lookup,
+    );
+    await smtp.send(message('first@example.com'));
+    expect(lookup.calls).toEqual([REBIND_TEST_HOST]);
+    expect(delivered).toEqual([['first@example.com']]);
+    expect(connections).toEqual([{ servername: REBIND_TEST_HOST }]);
+
+    // The next send resolves again and connects where that answer says (nothing there: a retry).
+    await expect(smtp.send(message('second@example.com'))).rejects.toThrow(RetryableSendError);
+    expect(lookup.calls).toHaveLength(2);
+    expect(delivered).toHaveLength(1);
+  });
+
+  it('refuses, before connecting, a name that answers an internal address, whatever the URL\'s query says', async () => {
+    const lookup = resolver('127.0.0.1');
+    const smtp = new SmtpEmailProvider(
+      { smtpUrl: `smtps://${REBIND_TEST_HOST}:${port}?host=127.0.0.1&service=gmail`, from: 'a@acme.example', timeoutMs: 1000, extraCaCerts: REBIND_TEST_CERT },
+      lookup,
+    );
+    const refused = await smtp.send(message('first@example.com')).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(FinalSendError);
+    expect((refused as FinalSendError).message).toBe(`SMTP host ${REBIND_TEST_HOST} resolves to 127.0.0.1, an internal address`);
+    expect(lookup.calls).toHaveLength(1);
+    expect(connections).toHaveLength(0);
+  });
+
+  it('ignores query parameters that would move the connection (?host=, ?service=)', async () => {
+    // Checked and pinned: 127.0.0.2, where nothing listens. Were ?host= honoured, it would reach the server on 127.0.0.1.
+    const smtp = new SmtpEmailProvider(
+      { smtpUrl: `smtps://${REBIND_TEST_HOST}:${port}?host=127.0.0.1&service=gmail`, from: 'a@acme.example', timeoutMs: 1000, allowPrivateNetworks: true, extraCaCerts: REBIND_TEST_CERT },
+      resolver('127.0.0.2'),
+    );
+    await expect(smtp.send(message('first@example.com'))).rejects.toThrow(RetryableSendError);
+    expect(connections).toHaveLength(0);
   });
 });

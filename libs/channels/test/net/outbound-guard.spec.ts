@@ -1,5 +1,5 @@
 import { isBlockedAddress, OutboundRequestError, parseOutboundUrl, sendOutboundRequest } from '../../src';
-import { assertPublicHost } from '../../src/net/public-address-lookup';
+import { resolvePinnedAddress } from '../../src/net/public-address-lookup';
 import { LocalHttpServer } from '../support/local-http-server';
 
 describe('isBlockedAddress', () => {
@@ -35,7 +35,7 @@ describe('sendOutboundRequest', () => {
     expect((error as OutboundRequestError).failure).toBe('blocked-address');
     expect((error as OutboundRequestError).message).toMatch(/localhost resolves to .*an internal address/);
     expect(server.requests).toHaveLength(0);
-    await expect(assertPublicHost('localhost')).rejects.toThrow(/internal address/);
+    await expect(resolvePinnedAddress('localhost', false)).rejects.toThrow(/internal address/);
     // The same name is fine where private networks are allowed.
     server.respond(() => ({ status: 204 }));
     await expect(sendOutboundRequest({ url: `http://localhost:${port}/`, method: 'GET', timeoutMs: 2000, allowPrivateNetworks: true })).resolves.toMatchObject({ status: 204 });
