@@ -74,12 +74,26 @@ describe('hostile bodies', () => {
       expect(await count('users')).toBe(before);
     });
 
-    it.each(hostileFields)('POST /users/batch refuses a batch with %s with a 400 naming the user by index', async (_what, json, field) => {
-      const before = await count('users');
+    it.each(hostileFields)('POST /users/batch stores the good users of a batch with %s and reports the bad one by index', async (_what, json, field) => {
       const hostileUser = `{"userId":"hostile-in-batch",${json.slice(1)}`;
       const response = await send('post', '/api/v1/users/batch', `{"users":[{"userId":"fine"},${hostileUser}]}`);
+      expect(response.status).toBe(200);
+      const body = response.body as { upserted: number; rejected: Array<{ index: number; errors: string[] }> };
+      expect(body.upserted).toBe(1);
+      expect(body.rejected.map((user) => user.index)).toEqual([1]);
+      expect(messages(body.rejected[0].errors)).toContain(`users[1].${field}`);
+      const stored = await t.db.dataSource.query<Array<{ external_id: string }>>(
+        `SELECT external_id FROM users WHERE project_id = $1 AND external_id IN ('fine', 'hostile-in-batch')`,
+        [t.projectId],
+      );
+      expect(stored).toEqual([{ external_id: 'fine' }]);
+    });
+
+    it('POST /users/batch refuses a prototype-named key beside users, storing nothing', async () => {
+      const before = await count('users');
+      const response = await send('post', '/api/v1/users/batch', '{"users":[{"userId":"beside"}],"constructor":{"a":1}}');
       expect(response.status).toBe(400);
-      expect(messages(response.body)).toContain(`users[1].${field}`);
+      expect(messages(response.body)).toContain('constructor: a key may not be named constructor');
       expect(await count('users')).toBe(before);
     });
   });

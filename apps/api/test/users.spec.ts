@@ -177,7 +177,7 @@ describe('users', () => {
           { userId: 'b3' },
         ],
       }).expect(200);
-      expect(response.body).toEqual({ upserted: 3 });
+      expect(response.body).toEqual({ upserted: 3, rejected: [] });
       const b1 = (await t.http().get(path('b1')).set(t.auth).expect(200)).body as UserBody;
       expect(b1).toMatchObject({ tags: { a: 1, c: 3 }, email: 'b1@example.com', optIns: { push: true, email: false, whatsapp: true, sms: false } });
       expect(b1.tags).not.toHaveProperty('b');
@@ -189,35 +189,64 @@ describe('users', () => {
       expect(b2).toMatchObject({ phone: '+14155550100', email: 'b2@example.com' });
     });
 
-    it('refuses the whole batch when any user is bad, naming each problem by index', async () => {
+    it('stores the good users and reports the bad ones by index with what is wrong', async () => {
       const before = await countUsers();
-      const messages = await expect400(
-        batch({
-          users: [
-            { userId: 'good-1' },
-            { userId: 'bad-phone', phone: '12345' },
-            { userId: '' },
-            'not a user',
-            { userId: 'bad-many', email: 'x', optIns: { push: 1 }, pushTokens: [{ token: '', platform: 'ios' }], extra: true },
-          ],
-        }),
-        'users[1].phone must be an E.164 number such as +4915112345678 (or null to remove it)',
-        'users[2].userId must be 1 to 256 characters long',
-        'users[3] must be an object',
-        'users[4].email must be an email address (or null to remove it)',
-        'users[4].optIns.push must be true or false',
-        'users[4].pushTokens[0].token must be 1 to 4096 characters long',
-        'users[4].extra should not exist',
-      );
-      expect(messages).toHaveLength(7);
-      expect(await countUsers()).toBe(before);
-      await t.http().get(path('good-1')).set(t.auth).expect(404);
+      const response = await batch({
+        users: [
+          { userId: 'good-1' },
+          { userId: 'bad-phone', phone: '12345' },
+          { userId: '' },
+          'not a user',
+          { userId: 'bad-many', email: 'x', optIns: { push: 1 }, pushTokens: [{ token: '', platform: 'ios' }], extra: true },
+          { userId: 'good-2', email: 'good-2@example.com' },
+        ],
+      }).expect(200);
+      expect(response.body).toEqual({
+        upserted: 2,
+        rejected: [
+          { index: 1, errors: ['users[1].phone must be an E.164 number such as +4915112345678 (or null to remove it)'] },
+          { index: 2, errors: ['users[2].userId must be 1 to 256 characters long'] },
+          { index: 3, errors: ['users[3] must be an object'] },
+          {
+            index: 4,
+            errors: expect.arrayContaining([
+              'users[4].email must be an email address (or null to remove it)',
+              'users[4].optIns.push must be true or false',
+              'users[4].pushTokens[0].token must be 1 to 4096 characters long',
+              'users[4].extra should not exist',
+            ]) as unknown,
+          },
+        ],
+      });
+      expect(await countUsers()).toBe(before + 2);
+      await t.http().get(path('good-1')).set(t.auth).expect(200);
+      await t.http().get(path('bad-phone')).set(t.auth).expect(404);
     });
 
-    it('lists at most 100 problems', async () => {
-      const messages = await expect400(batch({ users: Array.from({ length: 150 }, () => ({ userId: 'u', phone: 'x' })) }));
-      expect(messages).toHaveLength(101);
-      expect(messages[100]).toBe('...and 50 more problems');
+    it('stores 999 users of 1 000 and reports the one bad user', async () => {
+      const users: unknown[] = Array.from({ length: 1000 }, (_, index) => ({ userId: `thousand-${index}`, tags: { n: index } }));
+      users[617] = { userId: 'thousand-617', timeZone: 'Mars/Olympus_Mons' };
+      const response = await batch({ users }).expect(200);
+      expect(response.body).toEqual({
+        upserted: 999,
+        rejected: [{ index: 617, errors: ['users[617].timeZone must be an IANA time zone such as Europe/Berlin (or null to remove it)'] }],
+      });
+      const [row] = await t.db.dataSource.query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM users WHERE project_id = $1 AND external_id LIKE 'thousand-%'`,
+        [t.projectId],
+      );
+      expect(row.count).toBe(999);
+      await t.http().get(path('thousand-617')).set(t.auth).expect(404);
+    });
+
+    it('answers 400 and stores nothing when no user is valid, listing at most 100 problems', async () => {
+      const before = await countUsers();
+      const response = await batch({ users: Array.from({ length: 150 }, () => ({ userId: 'u', phone: 'x' })) }).expect(400);
+      const body = response.body as { message: string[]; rejected: Array<{ index: number }> };
+      expect(body.message).toHaveLength(101);
+      expect(body.message[100]).toBe('...and 50 more problems');
+      expect(body.rejected.map((user) => user.index)).toEqual(Array.from({ length: 150 }, (_, index) => index));
+      expect(await countUsers()).toBe(before);
     });
 
     it('checks the batch itself', async () => {
@@ -234,7 +263,7 @@ describe('users', () => {
     it('takes 10 000 compact users', async () => {
       const users = Array.from({ length: 10_000 }, (_, index) => ({ userId: `bulk-${index}`, tags: { n: index } }));
       const response = await batch({ users }).expect(200);
-      expect(response.body).toEqual({ upserted: 10_000 });
+      expect(response.body).toEqual({ upserted: 10_000, rejected: [] });
       const [row] = await t.db.dataSource.query<{ count: number; sum: number }[]>(
         `SELECT count(*)::int AS count, sum((tags->>'n')::int)::int AS sum FROM users WHERE project_id = $1 AND external_id LIKE 'bulk-%'`,
         [t.projectId],

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,9 +14,11 @@ import {
 import { ProjectEntity } from '@engine/persistence';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentProject } from '../auth/current-project.decorator';
+import { ChecksPrototypeNamedKeysOfEachItem } from '../http/reject-prototype-named-keys.interceptor';
 import { BatchUpsertUsersDto, MAX_USERS_PER_BATCH } from './dto/batch-upsert-users.dto';
 import { BatchUpsertResultDto, UserDto, UserProfileDto } from './dto/user.response';
 import { UserFieldsDto } from './dto/user-fields.dto';
+import { parseUserBatch, reportedProblems } from './parse-user-batch';
 import { ParseUserIdPipe } from './parse-user-id.pipe';
 import { UserUpsertsService } from './user-upserts.service';
 import { UsersService } from './users.service';
@@ -36,16 +39,23 @@ export class UsersController {
   // Declared before `:userId` routes; "batch" as a user id is still reachable with PUT /users/batch.
   @Post('batch')
   @HttpCode(200)
+  @ChecksPrototypeNamedKeysOfEachItem()
   @ApiOperation({
     summary: `Create or update up to ${MAX_USERS_PER_BATCH} users at once`,
     description:
-      'All or nothing: when any user is invalid nothing is stored and the answer lists the problems by index ' +
-      '(`users[3].phone must be ...`). Entries naming the same user are applied in order.',
+      'The valid users are stored; the bad ones are left out and reported in `rejected` by index with what is wrong ' +
+      '(`users[3].phone must be ...`), so fix and resend just those. 400 when no user is valid (nothing stored) or the ' +
+      'body is not a batch. Entries naming the same user are applied in order.',
   })
-  @ApiOkResponse({ type: BatchUpsertResultDto })
-  @ApiBadRequestResponse({ description: 'The batch or a user in it is invalid; nothing was stored.' })
-  upsertBatch(@CurrentProject() project: ProjectEntity, @Body() dto: BatchUpsertUsersDto): Promise<BatchUpsertResultDto> {
-    return this.upserts.upsertBatch(project.id, dto.users);
+  @ApiBody({ type: BatchUpsertUsersDto })
+  @ApiOkResponse({ type: BatchUpsertResultDto, description: 'The valid users were stored; bad ones are listed in rejected.' })
+  @ApiBadRequestResponse({ description: 'The body is not a batch, or no user in it is valid; nothing was stored.' })
+  async upsertBatch(@CurrentProject() project: ProjectEntity, @Body() body: unknown): Promise<BatchUpsertResultDto> {
+    const parsed = await parseUserBatch(body);
+    if ('error' in parsed) throw new BadRequestException(parsed.error);
+    if (parsed.users.length === 0) throw new BadRequestException({ message: reportedProblems(parsed.rejected), rejected: parsed.rejected });
+    const { upserted } = await this.upserts.upsertBatch(project.id, parsed.users);
+    return { upserted, rejected: parsed.rejected };
   }
 
   @Put(':userId')

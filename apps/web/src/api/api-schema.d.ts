@@ -251,7 +251,7 @@ export interface paths {
         put?: never;
         /**
          * Create or update up to 10000 users at once
-         * @description All or nothing: when any user is invalid nothing is stored and the answer lists the problems by index (`users[3].phone must be ...`). Entries naming the same user are applied in order.
+         * @description The valid users are stored; the bad ones are left out and reported in `rejected` by index with what is wrong (`users[3].phone must be ...`), so fix and resend just those. 400 when no user is valid (nothing stored) or the body is not a batch. Entries naming the same user are applied in order.
          */
         post: operations["UsersController_upsertBatch"];
         delete?: never;
@@ -991,9 +991,24 @@ export interface components {
         BatchUpsertUsersDto: {
             users: components["schemas"]["BatchUserDto"][];
         };
+        RejectedUserDto: {
+            /**
+             * @description Position of the user in the batch.
+             * @example 3
+             */
+            index: number;
+            /**
+             * @example [
+             *       "users[3].phone must be an E.164 number such as +4915112345678 (or null to remove it)"
+             *     ]
+             */
+            errors: string[];
+        };
         BatchUpsertResultDto: {
             /** @description Distinct users written (entries naming the same user count once). */
             upserted: number;
+            /** @description Users of the batch left out, by index, with what is wrong; the others were stored. */
+            rejected: components["schemas"]["RejectedUserDto"][];
         };
         UserFieldsDto: {
             /**
@@ -1990,6 +2005,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The valid users were stored; bad ones are listed in rejected. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1998,7 +2014,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchUpsertResultDto"];
                 };
             };
-            /** @description The batch or a user in it is invalid; nothing was stored. */
+            /** @description The body is not a batch, or no user in it is valid; nothing was stored. */
             400: {
                 headers: {
                     [name: string]: unknown;

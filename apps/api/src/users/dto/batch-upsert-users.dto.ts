@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { UserFieldsDto } from './user-fields.dto';
 import { MAX_USER_ID_LENGTH, userIdProblems, ValidatesWith } from './user-field-rules';
 
@@ -11,14 +10,8 @@ export class BatchUserDto extends UserFieldsDto {
   userId!: string;
 }
 
+/** The body of POST /users/batch, for the OpenAPI document: parseUserBatch checks it, user by user. */
 export class BatchUpsertUsersDto {
-  /**
-   * Checked one by one by the service (not with @ValidateNested) so problems name the index:
-   * `users[3].phone must be ...`.
-   */
   @ApiProperty({ type: [BatchUserDto], minItems: 1, maxItems: MAX_USERS_PER_BATCH })
-  @IsArray({ message: 'users must be an array' })
-  @ArrayMinSize(1, { message: 'users must contain at least 1 user' })
-  @ArrayMaxSize(MAX_USERS_PER_BATCH, { message: `users must contain at most ${MAX_USERS_PER_BATCH} users; split larger imports into several batches` })
-  users!: unknown[];
+  users!: BatchUserDto[];
 }

@@ -129,7 +129,18 @@ export class UserProfileDto extends UserDto {
   messages!: UserMessageDto[];
 }
 
+export class RejectedUserDto {
+  @ApiProperty({ description: 'Position of the user in the batch.', example: 3 })
+  index!: number;
+
+  @ApiProperty({ type: [String], example: ['users[3].phone must be an E.164 number such as +4915112345678 (or null to remove it)'] })
+  errors!: string[];
+}
+
 export class BatchUpsertResultDto {
   @ApiProperty({ description: 'Distinct users written (entries naming the same user count once).' })
   upserted!: number;
+
+  @ApiProperty({ type: [RejectedUserDto], description: 'Users of the batch left out, by index, with what is wrong; the others were stored.' })
+  rejected!: RejectedUserDto[];
 }
