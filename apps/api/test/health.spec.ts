@@ -1,4 +1,7 @@
+import { EXECUTION_CONFIG, type ExecutionConfig, SweepTimer } from '@engine/execution';
+import { SweeperRunStore } from '@engine/persistence';
 import { describeApiWithoutDatabase } from '../src/openapi/describe-api-without-database';
+import { eventually } from './eventually';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('GET /health', () => {
@@ -10,11 +13,16 @@ describe('GET /health', () => {
     await t.close();
   });
 
-  it('reports PostgreSQL and the queues up, naming the queue backend', async () => {
+  it('reports PostgreSQL, the queues and the sweeper up, naming the queue backend', async () => {
     const response = await t.http().get('/health').expect(200);
     expect(response.body).toEqual({
       status: 'ok',
-      checks: { postgres: { status: 'up' }, queues: { status: 'up', backend: process.env['TEST_QUEUE_BACKEND'] ?? 'postgres' } },
+      checks: {
+        postgres: { status: 'up' },
+        queues: { status: 'up', backend: process.env['TEST_QUEUE_BACKEND'] ?? 'postgres' },
+        // No workers in this app: no sweep yet, and its first is not due before three periods (60 s each) pass.
+        sweeper: { status: 'up', lastCompletedAt: null },
+      },
     });
   });
 
@@ -23,6 +31,49 @@ describe('GET /health', () => {
     expect((response.body as { info: { title: string } }).info.title).toBe('Journey engine API');
     // The web app's API types are generated from the document built without a database: it must be this one.
     expect(response.body).toEqual(JSON.parse(JSON.stringify(await describeApiWithoutDatabase())));
+  });
+});
+
+describe('GET /health and the sweeper', () => {
+  const SWEEP_EVERY_MS = 200;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ execution: { runWorkers: true, sweepEveryMs: SWEEP_EVERY_MS } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  interface Health {
+    status: string;
+    checks: { postgres: { status: string }; sweeper: { status: string; error?: string; lastCompletedAt: string | null } };
+  }
+  const health = async () => {
+    const response = await t.http().get('/health');
+    return { code: response.status, body: response.body as Health };
+  };
+
+  it('reports a sweeper that stopped sweeping as down (503), and up again once it sweeps', async () => {
+    const sweeping = await eventually(health, ({ code, body }) => code === 200 && body.checks.sweeper.lastCompletedAt !== null, 'a first sweep');
+    expect(sweeping.body.checks.sweeper.status).toBe('up');
+    const { queuePrefix } = t.app.get<ExecutionConfig>(EXECUTION_CONFIG);
+    const recorded = await SweeperRunStore.lastCompleted(t.db.dataSource.manager, queuePrefix);
+    expect(recorded!.getTime()).toBeGreaterThanOrEqual(Date.parse(sweeping.body.checks.sweeper.lastCompletedAt!));
+
+    await t.app.get(SweepTimer).stop();
+    const stopped = await eventually(health, ({ code }) => code === 503, 'the sweeper reported down', 5_000);
+    expect(stopped.body).toMatchObject({
+      status: 'error',
+      checks: {
+        postgres: { status: 'up' },
+        sweeper: { status: 'down', error: expect.stringMatching(/^the last sweep completed [\d.]+ s ago; sweeps are due every 0.2 s/) as unknown },
+      },
+    });
+    // Late by the clock, not by a guess: three periods passed since the last recorded sweep.
+    expect(Date.now() - Date.parse(stopped.body.checks.sweeper.lastCompletedAt!)).toBeGreaterThan(3 * SWEEP_EVERY_MS);
+
+    t.app.get(SweepTimer).start();
+    await eventually(health, ({ code }) => code === 200, 'the sweeper reported up again');
   });
 });
 

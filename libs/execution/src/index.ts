@@ -8,6 +8,8 @@ export * from './ingest/ingest-events.usecase';
 export * from './batch/step-users.usecase';
 export * from './batch/batch-state';
 export * from './sweeper/sweep.usecase';
+export * from './sweeper/sweep-timer';
+export * from './sweeper/sweeper-lateness';
 export * from './send/send-message.usecase';
 export * from './metrics/engine-metrics';
 export * from './journeys/compiled-journeys';

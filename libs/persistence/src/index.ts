@@ -15,6 +15,8 @@ export * from './entities/throttle-window.entity';
 export * from './stores/throttle-window.store';
 export * from './entities/send-outcome.entity';
 export * from './stores/send-outcome.store';
+export * from './entities/sweeper-run.entity';
+export * from './stores/sweeper-run.store';
 export * from './data-source/entities';
 export * from './data-source/migrations';
 export * from './data-source/data-source-options';

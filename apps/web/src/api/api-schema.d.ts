@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Checks PostgreSQL and the queues (on Redis or PostgreSQL); 503 when either is down */
+        /**
+         * Checks PostgreSQL, the queues (on Redis or PostgreSQL) and the sweeper; 503 when any is down
+         * @description The sweeper is down when no sweep has completed (in any process) for three sweep periods (SWEEP_EVERY_MS).
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;

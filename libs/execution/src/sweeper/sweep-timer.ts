@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SweeperRunStore } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-config';
 import { Sweep } from './sweep.usecase';
@@ -11,7 +12,8 @@ const SWEEP_LOCK_KEY = 0x5357_4550;
  * Runs the sweeper every `sweepEveryMs` in each process that runs workers, one sweep at a time
  * across all of them (a PostgreSQL advisory lock). Driven by a timer and the database, not by a
  * queue's job schedule: losing the queue's data (a Redis flush) cannot stop the sweeper that
- * restores it.
+ * restores it. Each completed sweep is recorded (SweeperRunStore), so /health can tell when
+ * sweeps stop.
  */
 @Injectable()
 export class SweepTimer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,13 +28,24 @@ export class SweepTimer implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
+    this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Sweeps every `sweepEveryMs` from now on (a no-op when already started). */
+  start(): void {
+    this.timer ??= setInterval(() => {
       this.running ??= this.sweepOnce().finally(() => (this.running = undefined));
     }, this.config.sweepEveryMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** No more sweeps from this process; resolves once a sweep in progress is over. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.timer = undefined;
     await this.running;
   }
 
@@ -41,7 +54,9 @@ export class SweepTimer implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       await this.dataSource.transaction(async (manager) => {
         const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SWEEP_LOCK_KEY]);
-        if (locked) await this.sweep.execute();
+        if (!locked) return;
+        await this.sweep.execute();
+        await SweeperRunStore.recordCompleted(manager, this.config.queuePrefix, new Date());
       });
     } catch (error) {
       this.logger.warn(`Sweep failed, trying again in ${this.config.sweepEveryMs} ms: ${error instanceof Error ? error.message : String(error)}`);

@@ -11,6 +11,7 @@ import { OutboxEntryEntity } from '../entities/outbox-entry.entity';
 import { ProjectEventNameEntity } from '../entities/project-event-name.entity';
 import { ProjectEntity } from '../entities/project.entity';
 import { SendOutcomeEntity } from '../entities/send-outcome.entity';
+import { SweeperRunEntity } from '../entities/sweeper-run.entity';
 import { ThrottleWindowEntity } from '../entities/throttle-window.entity';
 import { WhatsAppTemplateEntity } from '../entities/whatsapp-template.entity';
 
@@ -30,4 +31,5 @@ export const ENTITIES = [
   ProjectEventNameEntity,
   ThrottleWindowEntity,
   SendOutcomeEntity,
+  SweeperRunEntity,
 ];
