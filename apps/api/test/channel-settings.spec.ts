@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { deriveKey, openChannelSettings, type ChannelSettings } from '@engine/channels';
 import { channelSecretContext } from '@engine/execution';
 import webPush from 'web-push';
+import { ChannelSettingsService } from '../src/channel-settings/channel-settings.service';
 import { createProject } from '../src/projects/create-project';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -151,6 +152,26 @@ describe('channel settings: /api/v1/channels', () => {
 
       await put('email', { ...(await shownSettings('email')), from: 'Shop <hello@shop.example.com>' }).expect(200);
       expect(await opened('email')).toEqual({ provider: 'smtp', smtpUrl, from: 'Shop <hello@shop.example.com>' });
+    });
+
+    it('SMS: a gateway URL an older version stored in plain text is sealed at start', async () => {
+      const url = `https://gw-user:${GATEWAY_PASSWORD}@sms.example.com/send?apikey=${API_KEY}`;
+      const sealedAuth = (await put('sms', { provider: 'http-sms', url: 'https://sms.example.com/send', authHeader: SMS_AUTH }).expect(200)).body as ChannelView;
+      expect(sealedAuth.settings['authHeader']).toBe('Bear…566');
+      // As a version that did not treat the URL as a secret left it.
+      await t.db.dataSource.query(`UPDATE channel_settings SET settings = jsonb_set(settings, '{url}', to_jsonb($3::text)) WHERE project_id = $1 AND channel = $2`, [
+        t.projectId,
+        'sms',
+        url,
+      ]);
+      expect((await stored('sms')).text).toContain(GATEWAY_PASSWORD);
+
+      expect(await t.app.get(ChannelSettingsService).sealStoredSecrets()).toBe(1);
+      await expectHidden('sms', [GATEWAY_PASSWORD, API_KEY]);
+      expect(await opened('sms')).toEqual({ provider: 'http-sms', url, authHeader: SMS_AUTH });
+      // Nothing left to seal.
+      expect(await t.app.get(ChannelSettingsService).sealStoredSecrets()).toBe(0);
+      await t.http().delete('/api/v1/channels/sms').set(t.auth).expect(204);
     });
 
     it('SMS: user:password@ and ?apikey= in the gateway URL are sealed and masked; an edit around the masks keeps them', async () => {

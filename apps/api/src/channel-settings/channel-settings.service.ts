@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CHANNEL_PROVIDER_KINDS,
@@ -39,7 +39,8 @@ const UNREADABLE_SECRETS =
  * reach the database and masked whenever they are shown. No row means the sandbox.
  */
 @Injectable()
-export class ChannelSettingsService {
+export class ChannelSettingsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ChannelSettingsService.name);
   private readonly whatsAppWebhookUrl: string;
 
   constructor(
@@ -48,6 +49,33 @@ export class ChannelSettingsService {
     @Inject(EXECUTION_CONFIG) config: ExecutionConfig,
   ) {
     this.whatsAppWebhookUrl = `${config.publicUrl.replace(/\/+$/, '')}${WHATSAPP_WEBHOOK_PATH}`;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const sealed = await this.sealStoredSecrets();
+    if (sealed > 0) this.logger.log(`Sealed the plain secrets of ${sealed} stored channel settings (fields that became secret, e.g. the SMS gateway URL)`);
+  }
+
+  /**
+   * Seals secret fields that rows saved by an older version keep in plain text (a field that became
+   * secret later, such as the SMS gateway `url`). Sealed values stay as they are; a row changed
+   * meanwhile by a save is left to that save. Returns how many rows were sealed.
+   */
+  async sealStoredSecrets(): Promise<number> {
+    const rows = await this.dataSource.query<Array<{ project_id: string; channel: Channel; settings: ChannelSettings }>>(
+      `SELECT project_id, channel, settings FROM channel_settings`,
+    );
+    let sealed = 0;
+    for (const row of rows) {
+      const settings = this.secrets.seal(row.project_id, row.channel, row.settings);
+      if (JSON.stringify(settings) === JSON.stringify(row.settings)) continue;
+      const [, updated] = await this.dataSource.query<[unknown[], number]>(
+        `UPDATE channel_settings SET settings = $3 WHERE project_id = $1 AND channel = $2 AND settings = $4::jsonb`,
+        [row.project_id, row.channel, JSON.stringify(settings), JSON.stringify(row.settings)],
+      );
+      sealed += updated;
+    }
+    return sealed;
   }
 
   /** Every channel, configured or not. */
