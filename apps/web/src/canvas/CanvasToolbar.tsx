@@ -24,6 +24,8 @@ interface CanvasToolbarProps {
   onOpenSettings: () => void;
   onToggleTestRun: () => void;
   testRunOpen: boolean;
+  onToggleSimulator: () => void;
+  simulatorOpen: boolean;
   onShowProblems: () => void;
   onOpenVersions: () => void;
 }
@@ -84,6 +86,15 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         </button>
         <button type="button" className={props.testRunOpen ? 'button button--quiet button--active' : 'button button--quiet'} aria-pressed={props.testRunOpen} onClick={props.onToggleTestRun}>
           <ActionIcon name="test" /> Test run
+        </button>
+        <button
+          type="button"
+          className={props.simulatorOpen ? 'button button--quiet button--active' : 'button button--quiet'}
+          aria-pressed={props.simulatorOpen}
+          title="Step an imagined user through this journey in virtual time"
+          onClick={props.onToggleSimulator}
+        >
+          <ActionIcon name="simulate" /> Simulate
         </button>
       </div>
 

@@ -67,6 +67,8 @@ describe('validation overlay', () => {
       onOpenSettings: noop,
       onToggleTestRun: noop,
       testRunOpen: false,
+      onToggleSimulator: noop,
+      simulatorOpen: false,
       onShowProblems: noop,
       onOpenVersions: noop,
     };
