@@ -2,8 +2,9 @@
 // workers running in-process) serves the built canvas; Chromium creates a journey, drags the
 // omnichannel steps from the palette, connects them handle to handle, fills the forms, sees an
 // unconnected "No" path in the problems list and fixes it, publishes, and then watches the live
-// counters move when events arrive through the API; then a second version, and the first one opened
-// from the Versions dialog. axe-core checks accessibility on the way. Screenshots: test-artifacts/e2e/.
+// counters move when events arrive through the API (after simulating the "not opened" path);
+// then a second version, and the first one opened from the Versions dialog. axe-core checks
+// accessibility on the way. Screenshots: test-artifacts/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
@@ -235,13 +236,31 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await tidy();
   await shot('08-ready');
 
-  // 6. Publish.
+  // 6. Simulate before launch: the "not opened" path to the WhatsApp step, in virtual time.
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  const simulator = page.getByRole('complementary', { name: 'Simulate' });
+  await simulator.getByLabel('First name', { exact: true }).fill('Ana');
+  await simulator.getByRole('button', { name: 'Start simulation' }).click();
+  await simulator.getByRole('button', { name: /^Performs PW_WhatsAppReceived/ }).click();
+  await simulator.getByText(/Sends the push “Your promo is here”/).waitFor();
+  await simulator.getByRole('button', { name: /^Does nothing until/ }).click();
+  await simulator.getByText(/Sends the email “Ana, your 20% promo”/).waitFor();
+  await simulator.getByRole('button', { name: /^Does nothing until/ }).click();
+  await simulator.getByText(/Sends the WhatsApp template promo_offer \(en\)/).waitFor();
+  await simulator.getByText('The user left the journey.').waitFor();
+  expect(await page.locator('.node-card--on-path').count()).toBe(7);
+  await shot('09-simulated');
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Close Simulate' }).click();
+  expect(await page.locator('.node-card--on-path').count()).toBe(0);
+
+  // 7. Publish.
   await page.getByRole('button', { name: /^Publish/ }).click();
   await page.getByText(/Live version 1/).waitFor({ timeout: 15_000 });
   await page.waitForTimeout(500);
-  await shot('09-live');
+  await shot('10-live');
 
-  // 7. Events through the API; the live counters refresh every 3 s.
+  // 8. Events through the API; the live counters refresh every 3 s.
   await api('put', '/api/v1/users/e2e-ana', { email: 'ana@example.com', phone: '+4915112345678', tags: { first_name: 'Ana' }, pushTokens: [{ token: 'tok-ana', platform: 'android' }] }, 200);
   await api('post', '/api/v1/events', { userId: 'e2e-ana', name: 'PW_WhatsAppReceived', attributes: { text: 'Hello there' }, idempotencyKey: 'e2e-hello' }, 202);
   await api('post', '/api/v1/events', { userId: 'e2e-ana', name: 'PW_WhatsAppReceived', attributes: { text: 'Promo' }, idempotencyKey: 'e2e-promo' }, 202);
@@ -252,10 +271,10 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   // Only the "promo" message entered; nobody went further than the first check.
   expect(await counter('entry', 'Times users reached this step: 1').count()).toBe(1);
   expect(await counter('email', 'Messages sent: 0').count()).toBe(1);
-  await shot('10-live-counts');
+  await shot('11-live-counts');
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-  // 8. A second version (the push retitled), then version 1 again from the Versions dialog.
+  // 9. A second version (the push retitled), then version 1 again from the Versions dialog.
   await page.getByRole('button', { name: 'Edit draft' }).click();
   await open('push');
   await page.getByLabel('Title', { exact: true }).fill('Your promo is still here');
@@ -267,7 +286,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await page.getByRole('button', { name: /^Version 1, published / }).click();
   await page.getByText(/^Version 1, published .* read-only/).waitFor();
   await node('push').getByText('Your promo is here').waitFor();
-  await shot('11-version-1');
+  await shot('12-version-1');
 
   expect(pageErrors).toEqual([]);
   console.log(`e2e journey built, published and watched in ${Date.now() - started} ms`);

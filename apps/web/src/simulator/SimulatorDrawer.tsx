@@ -16,6 +16,7 @@ import { useEditor } from '../editor-store/editor-store-context';
 import { CheckboxField } from '../forms/CheckboxField';
 import { TextField } from '../forms/TextField';
 import { TimeZoneField } from '../forms/TimeZoneField';
+import { NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
 import { Drawer } from '../ui/Drawer';
 import { DEFAULT_SIMULATED_USER, type SimulatedUserForm, simulatedUserFacts, toDateTimeLocal } from './simulated-user';
 
@@ -76,7 +77,10 @@ export function SimulatorDrawer({ open, onClose, onPath, onFocusNode }: Simulato
   const choose = (choice: SimulationChoice): void => {
     if (compiled.status === 'ready' && simulation !== undefined) setSimulation(simulate(compiled.journey, simulation, choice));
   };
-  const nodeName = (nodeId: string): string => graph.nodes.find((node) => node.id === nodeId)?.label?.trim() || nodeId;
+  const nodeName = (nodeId: string): string => {
+    const node = graph.nodes.find((candidate) => candidate.id === nodeId);
+    return node === undefined ? nodeId : node.label?.trim() || NODE_TYPE_INFO[node.type].title;
+  };
 
   return (
     <Drawer title="Simulate" open={open} onClose={onClose}>
@@ -168,10 +172,10 @@ function SimulationLogLine({
           <button type="button" className="link-button" onClick={() => onFocusNode(nodeId)}>
             {nodeName(nodeId)}
           </button>
-          {': '}
+          {entry.kind === 'visited' ? ' reached' : ': '}
         </>
       )}
-      {entry.text}
+      {entry.kind === 'visited' ? '' : entry.text}
       {entry.kind === 'sent' && (
         <details className="simulator__message">
           <summary>The message</summary>
