@@ -227,8 +227,10 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   const problems = page.getByRole('list', { name: 'Problems' });
   await problems.waitFor();
   const problemTexts = await problems.getByRole('listitem').allInnerTexts();
-  expect(problemTexts.some((text) => /"engagement-2".*the "no" path is not connected/s.test(text))).toBe(true);
-  expect(problemTexts.every((text) => /"(engagement-2|whatsapp|exit-3)"/.test(text))).toBe(true);
+  expect(problemTexts.some((text) => /Engagement check \(Email opened within 4 h\?\): the "no" path is not connected/.test(text))).toBe(true);
+  expect(problemTexts.every((text) => /^(Error|Warning)\s*(Engagement check|WhatsApp|Exit) \(/.test(text))).toBe(true);
+  // Steps are named as the canvas shows them, never by their internal ids.
+  expect(problemTexts.filter((text) => /Node "|"(engagement-2|whatsapp|exit-3)"/.test(text))).toEqual([]);
   await shot('07-problem-listed');
   await connect('engagement-2', 'no', 'whatsapp');
   await page.getByText('Ready to publish').waitFor();

@@ -50,3 +50,4 @@ export * from './simulate/sample-event';
 export * from './simulate/simulation';
 export * from './simulate/simulation-choices';
 export * from './simulate/render-simulated-message';
+export * from './format/journey-name';
