@@ -228,11 +228,18 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await problems.waitFor();
   const problemTexts = await problems.getByRole('listitem').allInnerTexts();
   expect(problemTexts.some((text) => /Engagement check \(Email opened within 4 h\?\): the "no" path is not connected/.test(text))).toBe(true);
-  expect(problemTexts.every((text) => /^(Error|Warning)\s*(Engagement check|WhatsApp|Exit) \(/.test(text))).toBe(true);
+  expect(problemTexts.every((text) => /^(error|warning)\s*(Engagement check|WhatsApp|Exit) \(/i.test(text))).toBe(true);
   // Steps are named as the canvas shows them, never by their internal ids.
   expect(problemTexts.filter((text) => /Node "|"(engagement-2|whatsapp|exit-3)"/.test(text))).toEqual([]);
   await shot('07-problem-listed');
   await connect('engagement-2', 'no', 'whatsapp');
+  await page.getByText('Ready to publish').waitFor();
+  // Dragging from a connected output moves its connection: the canvas says so, and Undo puts it back.
+  await connect('engagement', 'no', 'exit');
+  const moved = page.getByRole('status').filter({ hasText: 'now leads to Exit instead of Email' });
+  await moved.waitFor();
+  await moved.getByRole('button', { name: 'Undo' }).click();
+  await moved.waitFor({ state: 'detached' });
   await page.getByText('Ready to publish').waitFor();
   expect(await edgeCountReaching(8)).toBe(8);
   await tidy();
@@ -278,6 +285,9 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
 
   // 9. A second version (the push retitled), then version 1 again from the Versions dialog.
   await page.getByRole('button', { name: 'Edit draft' }).click();
+  // A reload while editing the draft of a live journey stays on the draft.
+  await page.reload();
+  await page.getByRole('button', { name: 'View live' }).waitFor();
   await open('push');
   await page.getByLabel('Title', { exact: true }).fill('Your promo is still here');
   await page.keyboard.press('Escape');
