@@ -13,10 +13,7 @@ beforeEach(() => {
   vi.spyOn(journeysApi, 'stats').mockResolvedValue({ journeyId: 'j1', nodes: [], totals: { entered: 0, active: 0, completed: 0, converted: 0, stopped: 0, conversions: 0 } });
 });
 
-afterEach(() => {
-  vi.restoreAllMocks();
-  window.history.replaceState(null, '', '/');
-});
+afterEach(() => vi.restoreAllMocks());
 
 describe('canvas page: reloading', () => {
   it('stays on the draft of a live journey after a reload, and on the live view otherwise', async () => {
