@@ -2,8 +2,9 @@
 // workers running in-process) serves the built canvas; Chromium creates a journey, drags the
 // omnichannel steps from the palette, connects them handle to handle, fills the forms, sees an
 // unconnected "No" path in the problems list and fixes it, publishes, and then watches the live
-// counters move when events arrive through the API; then a second version, and the first one opened
-// from the Versions dialog. axe-core checks accessibility on the way. Screenshots: test-artifacts/e2e/.
+// counters move when events arrive through the API (after simulating the "not opened" path);
+// then a second version, and the first one opened from the Versions dialog. axe-core checks
+// accessibility on the way. Screenshots: test-artifacts/e2e/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
@@ -231,22 +232,49 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   const problems = page.getByRole('list', { name: 'Problems' });
   await problems.waitFor();
   const problemTexts = await problems.getByRole('listitem').allInnerTexts();
-  expect(problemTexts.some((text) => /"engagement-2".*the "no" path is not connected/s.test(text))).toBe(true);
-  expect(problemTexts.every((text) => /"(engagement-2|whatsapp|exit-3)"/.test(text))).toBe(true);
+  expect(problemTexts.some((text) => /Engagement check \(Email opened within 4 h\?\): the "no" path is not connected/.test(text))).toBe(true);
+  expect(problemTexts.every((text) => /^(error|warning)\s*(Engagement check|WhatsApp|Exit) \(/i.test(text))).toBe(true);
+  // Steps are named as the canvas shows them, never by their internal ids.
+  expect(problemTexts.filter((text) => /Node "|"(engagement-2|whatsapp|exit-3)"/.test(text))).toEqual([]);
   await shot('07-problem-listed');
   await connect('engagement-2', 'no', 'whatsapp');
+  await page.getByText('Ready to publish').waitFor();
+  // Dragging from a connected output moves its connection: the canvas says so, and Undo puts it back.
+  await connect('engagement', 'no', 'exit');
+  const moved = page.getByRole('status').filter({ hasText: 'now leads to Exit instead of Email' });
+  await moved.waitFor();
+  await moved.getByRole('button', { name: 'Undo' }).click();
+  await moved.waitFor({ state: 'detached' });
   await page.getByText('Ready to publish').waitFor();
   expect(await edgeCountReaching(8)).toBe(8);
   await tidy();
   await shot('08-ready');
 
-  // 6. Publish.
+  // 6. Simulate before launch: the "not opened" path to the WhatsApp step, in virtual time.
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  const simulator = page.getByRole('complementary', { name: 'Simulate' });
+  await simulator.getByLabel('First name', { exact: true }).fill('Ana');
+  await simulator.getByRole('button', { name: 'Start simulation' }).click();
+  await simulator.getByRole('button', { name: /^Performs PW_WhatsAppReceived/ }).click();
+  await simulator.getByText(/Sends the push “Your promo is here”/).waitFor();
+  await simulator.getByRole('button', { name: /^Does nothing until/ }).click();
+  await simulator.getByText(/Sends the email “Ana, your 20% promo”/).waitFor();
+  await simulator.getByRole('button', { name: /^Does nothing until/ }).click();
+  await simulator.getByText(/Sends the WhatsApp template promo_offer \(en\)/).waitFor();
+  await simulator.getByText('The user left the journey.').waitFor();
+  expect(await page.locator('.node-card--on-path').count()).toBe(7);
+  await shot('09-simulated');
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Close Simulate' }).click();
+  expect(await page.locator('.node-card--on-path').count()).toBe(0);
+
+  // 7. Publish.
   await page.getByRole('button', { name: /^Publish/ }).click();
   await page.getByText(/Live version 1/).waitFor({ timeout: 15_000 });
   await page.waitForTimeout(500);
-  await shot('09-live');
+  await shot('10-live');
 
-  // 7. Events through the API; the live counters refresh every 3 s.
+  // 8. Events through the API; the live counters refresh every 3 s.
   await api('put', '/api/v1/users/e2e-ana', { email: 'ana@example.com', phone: '+4915112345678', tags: { first_name: 'Ana' }, pushTokens: [{ token: 'tok-ana', platform: 'android' }] }, 200);
   await api('post', '/api/v1/events', { userId: 'e2e-ana', name: 'PW_WhatsAppReceived', attributes: { text: 'Hello there' }, idempotencyKey: 'e2e-hello' }, 202);
   await api('post', '/api/v1/events', { userId: 'e2e-ana', name: 'PW_WhatsAppReceived', attributes: { text: 'Promo' }, idempotencyKey: 'e2e-promo' }, 202);
@@ -257,11 +285,14 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   // Only the "promo" message entered; nobody went further than the first check.
   expect(await counter('entry', 'Times users reached this step: 1').count()).toBe(1);
   expect(await counter('email', 'Messages sent: 0').count()).toBe(1);
-  await shot('10-live-counts');
+  await shot('11-live-counts');
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-  // 8. A second version (the push retitled), then version 1 again from the Versions dialog.
+  // 9. A second version (the push retitled), then version 1 again from the Versions dialog.
   await page.getByRole('button', { name: 'Edit draft' }).click();
+  // A reload while editing the draft of a live journey stays on the draft.
+  await page.reload();
+  await page.getByRole('button', { name: 'View live' }).waitFor();
   await open('push');
   await page.getByLabel('Title', { exact: true }).fill('Your promo is still here');
   await page.keyboard.press('Escape');
@@ -272,7 +303,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await page.getByRole('button', { name: /^Version 1, published / }).click();
   await page.getByText(/^Version 1, published .* read-only/).waitFor();
   await node('push').getByText('Your promo is here').waitFor();
-  await shot('11-version-1');
+  await shot('12-version-1');
 
   expect(pageErrors).toEqual([]);
   console.log(`e2e journey built, published and watched in ${Date.now() - started} ms`);

@@ -46,3 +46,8 @@ export * from './format/dto/decorators/is-handle-id';
 export * from './format/dto/decorators/is-condition';
 export * from './validate/known-events';
 export * from './validate/whatsapp-template-problems';
+export * from './simulate/sample-event';
+export * from './simulate/simulation';
+export * from './simulate/simulation-choices';
+export * from './simulate/render-simulated-message';
+export * from './format/journey-name';

@@ -1,12 +1,11 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_JOURNEY_SETTINGS, type JourneyGraph, validateJourney } from '@engine/journey';
+import { DEFAULT_JOURNEY_SETTINGS, type JourneyGraph, MAX_JOURNEY_NAME_LENGTH, validateJourney } from '@engine/journey';
 import { WhatsAppTemplatesService } from '../whatsapp/whatsapp-templates.service';
 import { JourneyEntity, type JourneyStatus } from '@engine/persistence';
 import { DataSource, type EntityManager, type ObjectLiteral, type QueryPartialEntity } from 'typeorm';
 import { type CreateJourneyDto } from './dto/create-journey.dto';
 import { type JourneyDetailDto, type JourneySummaryDto } from './dto/journey.response';
-import { MAX_JOURNEY_NAME_LENGTH } from './dto/journey-name';
 import { type JourneyValidationDto } from './dto/journey-validation.response';
 import { type ListJourneysQueryDto } from './dto/list-journeys-query.dto';
 import { type UpdateJourneyDto } from './dto/update-journey.dto';

@@ -1,3 +1,4 @@
+import { journeyNameProblem } from '@engine/journey';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, describeError } from '../api/api-error';
 import { type JourneyDetail } from '../api/journey-types';
@@ -78,7 +79,8 @@ export function useAutosave({ journeyId, store, name, revision, loadToken, enabl
     setState({ status: 'saving' });
     const request = (async (): Promise<boolean> => {
       try {
-        const saved = await journeysApi.update(journeyId, { graph, name: sentName.trim() === '' ? undefined : sentName, revision: revisionRef.current });
+        // A blank or too long name is not sent (the name field says why); the graph still saves.
+        const saved = await journeysApi.update(journeyId, { graph, name: journeyNameProblem(sentName) === undefined ? sentName : undefined, revision: revisionRef.current });
         revisionRef.current = saved.revision;
         savedVersionRef.current = editVersion;
         savedNameRef.current = sentName;

@@ -6,6 +6,7 @@ import { useProjectEventNames } from '../event-names/use-project-event-names';
 import { JourneySettingsDialog } from '../journey-settings/JourneySettingsDialog';
 import { VersionsDialog } from '../journey-versions/VersionsDialog';
 import { useLiveStats } from '../live-stats/use-live-stats';
+import { SimulatorDrawer } from '../simulator/SimulatorDrawer';
 import { TestRunDrawer } from '../test-run/TestRunDrawer';
 import { Notice, type NoticeMessage } from '../ui/Notice';
 import { ValidationProvider } from '../validation/validation-context';
@@ -28,8 +29,12 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
   const [notice, setNotice] = useState<NoticeMessage>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
-  const [testRunOpen, setTestRunOpen] = useState(false);
+  // One drawer at a time: the live test run or the simulator.
+  const [drawer, setDrawer] = useState<'testRun' | 'simulator'>();
+  const testRunOpen = drawer === 'testRun';
+  const simulatorOpen = drawer === 'simulator';
   const [testUserNodeId, setTestUserNodeId] = useState<string>();
+  const [simulated, setSimulated] = useState<{ path: readonly string[]; here: string | undefined }>({ path: [], here: undefined });
   const { journey, setJourney, loadError, load, name, setName, autosave, shown, activeStore, liveVersion, changeView, showVersion, showNewLiveVersion, restoreAsDraft } =
     useJourneyViews({ journeyId, onNotice: setNotice });
   const { busy, publish, changeStatus } = useJourneyLifecycle({ journeyId, flushDraft: autosave.flush, setJourney, showNewLiveVersion, onNotice: setNotice });
@@ -45,6 +50,8 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
   const templateRegistry = whatsAppTemplates.status === 'available' ? whatsAppTemplates.templates : undefined;
   useCanvasShortcuts(activeStore, !settingsOpen && !versionsOpen);
   const onUserAt = useCallback((nodeId: string | undefined) => setTestUserNodeId(nodeId), []);
+  const onSimulatedPath = useCallback((path: readonly string[], here: string | undefined) => setSimulated({ path, here }), []);
+  const toggleDrawer = (which: 'testRun' | 'simulator'): void => setDrawer((open) => (open === which ? undefined : which));
   const dismissNotice = useCallback(() => setNotice(undefined), []);
 
   if (loadError !== undefined && journey === undefined) {
@@ -86,8 +93,10 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
                   onPause={() => void changeStatus('pause')}
                   onResume={() => void changeStatus('resume')}
                   onOpenSettings={() => setSettingsOpen(true)}
-                  onToggleTestRun={() => setTestRunOpen((open) => !open)}
+                  onToggleTestRun={() => toggleDrawer('testRun')}
                   testRunOpen={testRunOpen}
+                  onToggleSimulator={() => toggleDrawer('simulator')}
+                  simulatorOpen={simulatorOpen}
                   onShowProblems={() => activeStore.getState().select([])}
                   onOpenVersions={() => setVersionsOpen(true)}
                 />
@@ -95,15 +104,22 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
                 <CanvasWorkspace
                   statsByNode={liveView ? live.byNode : undefined}
                   stats={liveView ? live.stats : undefined}
-                  testUserNodeId={testUserNodeId}
+                  testUserNodeId={simulatorOpen ? simulated.here : testUserNodeId}
+                  path={simulatorOpen ? simulated.path : undefined}
                   onOpenSettings={() => setSettingsOpen(true)}
                   viewKey={canvasViewKey(shown, liveVersion)}
                 />
                 <TestRunDrawer
                   journeyId={journeyId}
                   open={testRunOpen}
-                  onClose={() => setTestRunOpen(false)}
+                  onClose={() => setDrawer(undefined)}
                   onUserAt={onUserAt}
+                  onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
+                />
+                <SimulatorDrawer
+                  open={simulatorOpen}
+                  onClose={() => setDrawer(undefined)}
+                  onPath={onSimulatedPath}
                   onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
                 />
                 <JourneySettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />

@@ -1,3 +1,4 @@
+import { journeyNameProblem } from '@engine/journey';
 import { type JourneyDetail } from '../api/journey-types';
 import { SaveStatus } from '../autosave/SaveStatus';
 import { type SaveState } from '../autosave/use-autosave';
@@ -24,6 +25,8 @@ interface CanvasToolbarProps {
   onOpenSettings: () => void;
   onToggleTestRun: () => void;
   testRunOpen: boolean;
+  onToggleSimulator: () => void;
+  simulatorOpen: boolean;
   onShowProblems: () => void;
   onOpenVersions: () => void;
 }
@@ -31,6 +34,7 @@ interface CanvasToolbarProps {
 /** The bar above the canvas: name, status, saving, editing tools and the lifecycle actions. */
 export function CanvasToolbar(props: CanvasToolbarProps) {
   const { journey, name, onNameChange, view, onViewChange, saveState, onReload, busy } = props;
+  const nameProblem = journeyNameProblem(name);
   const store = useEditorStoreApi();
   const canUndo = useEditor((state) => state.history.past.length > 0 && !state.readOnly);
   const canRedo = useEditor((state) => state.history.future.length > 0 && !state.readOnly);
@@ -59,7 +63,23 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         <label className="visually-hidden" htmlFor="journey-name">
           Journey name
         </label>
-        <input id="journey-name" className="canvas-toolbar__name" value={name} onChange={(event) => onNameChange(event.target.value)} disabled={archived} maxLength={200} />
+        <input
+          id="journey-name"
+          className="canvas-toolbar__name"
+          value={name}
+          title={name}
+          // As wide as the name (within bounds), so a name is read whole, not cut after a few words.
+          style={{ width: `${Math.min(Math.max(name.length + 2, 12), 44)}ch` }}
+          onChange={(event) => onNameChange(event.target.value)}
+          disabled={archived}
+          aria-invalid={nameProblem !== undefined}
+          aria-describedby={nameProblem !== undefined ? 'journey-name-problem' : undefined}
+        />
+        {nameProblem !== undefined && (
+          <span id="journey-name-problem" className="canvas-toolbar__name-problem" role="alert">
+            {nameProblem} The name is not saved until it is fixed.
+          </span>
+        )}
         <StatusBadge status={journey.status} />
         {journey.liveVersionNumber !== null && <span className="version-tag">v{journey.liveVersionNumber}</span>}
         {editingDraft && <SaveStatus state={saveState} onReload={onReload} />}
@@ -84,6 +104,15 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         </button>
         <button type="button" className={props.testRunOpen ? 'button button--quiet button--active' : 'button button--quiet'} aria-pressed={props.testRunOpen} onClick={props.onToggleTestRun}>
           <ActionIcon name="test" /> Test run
+        </button>
+        <button
+          type="button"
+          className={props.simulatorOpen ? 'button button--quiet button--active' : 'button button--quiet'}
+          aria-pressed={props.simulatorOpen}
+          title="Step an imagined user through this journey in virtual time"
+          onClick={props.onToggleSimulator}
+        >
+          <ActionIcon name="simulate" /> Simulate
         </button>
       </div>
 

@@ -15,13 +15,15 @@ interface CanvasWorkspaceProps {
   statsByNode?: ReadonlyMap<string, NodeStats>;
   stats?: JourneyStats;
   testUserNodeId?: string;
+  /** The nodes a simulated user went through, in order. */
+  path?: readonly string[];
   onOpenSettings: () => void;
   /** Changes when another graph is shown (draft / live): the canvas starts afresh and fits it. */
   viewKey: string;
 }
 
 /** Palette, canvas, and the panel of the selected step (over the canvas's right side). */
-export function CanvasWorkspace({ statsByNode, stats, testUserNodeId, onOpenSettings, viewKey }: CanvasWorkspaceProps) {
+export function CanvasWorkspace({ statsByNode, stats, testUserNodeId, path, onOpenSettings, viewKey }: CanvasWorkspaceProps) {
   const store = useEditorStoreApi();
   const wrapperRef = useRef<HTMLDivElement>(null);
   const { screenToFlowPosition } = useReactFlow();
@@ -52,7 +54,7 @@ export function CanvasWorkspace({ statsByNode, stats, testUserNodeId, onOpenSett
             </button>
           </div>
         )}
-        <JourneyCanvas key={viewKey} overlays={{ statsByNode, testUserNodeId }} wrapperRef={wrapperRef} reservedRight={selected !== undefined ? SIDE_PANEL_WIDTH : 0} />
+        <JourneyCanvas key={viewKey} overlays={{ statsByNode, testUserNodeId, path }} wrapperRef={wrapperRef} reservedRight={selected !== undefined ? SIDE_PANEL_WIDTH : 0} />
         {selectedNodeId !== undefined ? (
           <div className="canvas-workspace__side">
             <NodePanel key={selectedNodeId} nodeId={selectedNodeId} />

@@ -1,4 +1,4 @@
-import { type CanvasPosition, type NodeType } from '@engine/journey';
+import { type CanvasPosition, type JourneyEdge, type JourneyGraph, type NodeType } from '@engine/journey';
 import {
   Background,
   BackgroundVariant,
@@ -128,11 +128,22 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
     [store],
   );
 
+  // Each out-handle leads to one step: a new connection from a connected one moves it, and says so
+  // until the next edit (Undo puts the old connection back).
+  const [moved, setMoved] = useState<{ text: string; graph: JourneyGraph }>();
   const onConnect = useCallback(
-    (connection: Connection) =>
-      store.getState().connect({ source: connection.source, sourceHandle: connection.sourceHandle ?? 'next', target: connection.target }),
+    (connection: Connection) => {
+      const sourceHandle = connection.sourceHandle ?? 'next';
+      const before = store.getState().graph;
+      const old = before.edges.find((edge) => edge.source === connection.source && edge.sourceHandle === sourceHandle);
+      store.getState().connect({ source: connection.source, sourceHandle, target: connection.target });
+      const after = store.getState().graph;
+      setMoved(old === undefined || old.target === connection.target || after === before ? undefined : { text: movedConnectionText(before, old, connection.target), graph: after });
+    },
     [store],
   );
+  const currentGraph = useEditor((state) => state.graph);
+  const movedNotice = moved !== undefined && moved.graph === currentGraph ? moved.text : undefined;
 
   const [drop, setDrop] = useState<ConnectionDrop>();
   const dropSource = useEditor((state) => (drop === undefined ? undefined : state.graph.nodes.find((node) => node.id === drop.from.nodeId)));
@@ -219,9 +230,27 @@ export function JourneyCanvas({ overlays, wrapperRef, reservedRight }: JourneyCa
         {far && <FarViewTiles />}
         <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Overview of the journey" position="bottom-left" className="journey-minimap" style={{ width: 168, height: 104 }} />
       </ReactFlow>
+      {movedNotice !== undefined && (
+        <div className="canvas-notice" role="status">
+          <span>{movedNotice}</span>
+          <button type="button" className="link-button" onClick={() => store.getState().undo()}>
+            Undo
+          </button>
+        </div>
+      )}
       {drop !== undefined && dropSource !== undefined && !readOnly && (
         <AddStepMenu after={describeOutHandle(dropSource, drop.from.handle)} at={drop.menuAt} onChoose={addAtDrop} onClose={closeDropMenu} />
       )}
     </div>
   );
+}
+
+/** `The “No” path of “Push opened?” now leads to WhatsApp instead of Email.` */
+function movedConnectionText(graph: JourneyGraph, old: JourneyEdge, newTarget: string): string {
+  const source = graph.nodes.find((node) => node.id === old.source);
+  const name = (nodeId: string): string => {
+    const node = graph.nodes.find((candidate) => candidate.id === nodeId);
+    return node === undefined ? 'a deleted step' : node.label?.trim() || NODE_TYPE_INFO[node.type].title;
+  };
+  return `${source === undefined ? 'The connection' : describeOutHandle(source, old.sourceHandle)} now leads to ${name(newTarget)} instead of ${name(old.target)}.`;
 }

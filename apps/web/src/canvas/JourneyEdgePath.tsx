@@ -12,7 +12,7 @@ export const JourneyEdgePath = memo(function JourneyEdgePath(props: EdgeProps<Jo
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const problems = data?.problems ?? [];
   const severity = worstSeverity(problems);
-  const classes = ['journey-edge', `journey-edge--${data?.tone ?? 'neutral'}`, severity ? `journey-edge--${severity}` : '', selected ? 'journey-edge--selected' : '']
+  const classes = ['journey-edge', `journey-edge--${data?.tone ?? 'neutral'}`, severity ? `journey-edge--${severity}` : '', selected ? 'journey-edge--selected' : '', data?.onPath ? 'journey-edge--on-path' : '']
     .filter(Boolean)
     .join(' ');
   const showLabel = severity !== undefined || (selected && !data?.readOnly);

@@ -40,7 +40,7 @@ function useConnectedHandles(nodeId: string): ReadonlySet<string> {
 
 /** A node on the canvas: its type, name, key setting, out-handles, problems and live counters. */
 export const JourneyNodeCard = memo(function JourneyNodeCard({ id, data, selected }: NodeProps<JourneyFlowNode>) {
-  const { node, summary, problems, stats, testUserHere, readOnly } = data;
+  const { node, summary, problems, stats, testUserHere, onPath, readOnly } = data;
   const info = NODE_TYPE_INFO[node.type];
   const handles = outHandles(node);
   const connected = useConnectedHandles(id);
@@ -65,6 +65,7 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, data, selecte
     selected ? 'node-card--selected' : '',
     severity !== undefined ? `node-card--${severity}` : '',
     testUserHere ? 'node-card--test-user' : '',
+    onPath ? 'node-card--on-path' : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -1,3 +1,4 @@
+import { problemTextForField } from '../forms/problem-text';
 import { type JourneyProblem } from '../validation/journey-validator';
 import { worstSeverity } from '../validation/problems-index';
 
@@ -5,7 +6,8 @@ import { worstSeverity } from '../validation/problems-index';
 export function ProblemMarker({ problems }: { problems: readonly JourneyProblem[] }) {
   const severity = worstSeverity(problems);
   if (severity === undefined) return null;
-  const summary = problems.map((problem) => problem.message).join('\n');
+  // On the step itself: its name would only repeat what the card shows.
+  const summary = problems.map((problem) => problemTextForField(problem.message)).join('\n');
   return (
     <span className={`problem-marker problem-marker--${severity}`} tabIndex={0} role="img" aria-label={`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}: ${summary}`}>
       <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -15,7 +17,7 @@ export function ProblemMarker({ problems }: { problems: readonly JourneyProblem[
       <span className="problem-marker__popover" role="tooltip">
         {problems.map((problem, index) => (
           <span key={index} className={`problem-marker__line problem-marker__line--${problem.severity}`}>
-            {problem.message}
+            {problemTextForField(problem.message)}
           </span>
         ))}
       </span>

@@ -15,7 +15,7 @@ function promoOffer(template: Partial<WhatsAppTemplate>): WhatsAppTemplate {
   return { name: 'promo_offer', language: 'en', status: 'approved', statusReason: null, components: [{ type: 'BODY', text: 'Hi {{1}}, 20% off today.' }], ...template };
 }
 
-const PAUSED = 'Node "Promo on WhatsApp" (Send WhatsApp): template "promo_offer" (en) is not approved (paused: Low quality)';
+const PAUSED = 'template "promo_offer" (en) is not approved (paused: Low quality)';
 
 beforeEach(() => {
   vi.spyOn(journeysApi, 'get').mockResolvedValue(structuredClone(detail));
@@ -50,10 +50,10 @@ describe('canvas page: WhatsApp templates of the project', () => {
     vi.spyOn(whatsAppTemplatesApi, 'list').mockResolvedValue([promoOffer({ status: 'paused', statusReason: 'Low quality' })]);
     const container = await renderCanvas();
 
-    await waitFor(() => expect(problemMessages()).toEqual([`Error${PAUSED}`]));
+    await waitFor(() => expect(problemMessages()).toEqual([`ErrorWhatsApp “Promo on WhatsApp”: ${PAUSED}`]));
     const card = container.querySelector<HTMLElement>('.node-card[data-node-id="whatsapp"]')!;
     expect(card.classList.contains('node-card--error')).toBe(true);
-    expect(within(card).getByRole('tooltip', { hidden: true }).textContent).toContain(PAUSED);
+    expect(within(card).getByRole('tooltip', { hidden: true }).textContent).toContain(`Template ${PAUSED.slice('template '.length)}`);
     expect(screen.queryByText('Ready to publish')).toBeNull();
     expect(publishButton().disabled).toBe(true);
 
@@ -62,7 +62,8 @@ describe('canvas page: WhatsApp templates of the project', () => {
     const picker = await screen.findByLabelText('Template');
     const paused = within(picker).getByRole<HTMLOptionElement>('option', { name: 'promo_offer · en (paused)' });
     expect(paused.disabled).toBe(true);
-    expect(screen.getByText('Template "promo_offer" (en) is not approved (paused: Low quality)')).toBeTruthy();
+    const underPicker = document.querySelector('.field-problems__item');
+    expect(underPicker?.textContent).toBe('Template "promo_offer" (en) is not approved (paused: Low quality)');
     expect(whatsAppTemplatesApi.list).toHaveBeenCalledTimes(1);
   });
 
@@ -78,7 +79,7 @@ describe('canvas page: WhatsApp templates of the project', () => {
     vi.spyOn(whatsAppTemplatesApi, 'list').mockResolvedValue([promoOffer({ components: [{ type: 'BODY', text: 'Hi {{1}}, use {{2}}.' }] })]);
     await renderCanvas();
     await waitFor(() =>
-      expect(problemMessages()).toEqual(['ErrorNode "Promo on WhatsApp" (Send WhatsApp): template "promo_offer" (en) has 2 body parameters, the node gives 1']),
+      expect(problemMessages()).toEqual(['ErrorWhatsApp “Promo on WhatsApp”: template "promo_offer" (en) has 2 body parameters, the node gives 1']),
     );
     expect(publishButton().disabled).toBe(true);
   });

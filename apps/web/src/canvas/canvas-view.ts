@@ -12,3 +12,19 @@ export function canvasViewKey(view: CanvasView, liveVersion: number | undefined)
   if (view.kind === 'version') return `version-${view.version}`;
   return view.kind === 'live' ? `live-${liveVersion}` : 'draft';
 }
+
+const VIEW_PARAMETER = 'view';
+
+/** Whether the address asks for the draft (`?view=draft`): a reload while editing a live journey's draft stays on it. */
+export function draftAskedIn(search: string): boolean {
+  return new URLSearchParams(search).get(VIEW_PARAMETER) === 'draft';
+}
+
+/** The address's query with the view recorded: `view=draft` for the draft, nothing for the others. */
+export function searchWithView(search: string, view: CanvasView): string {
+  const parameters = new URLSearchParams(search);
+  if (view.kind === 'draft') parameters.set(VIEW_PARAMETER, 'draft');
+  else parameters.delete(VIEW_PARAMETER);
+  const text = parameters.toString();
+  return text === '' ? '' : `?${text}`;
+}

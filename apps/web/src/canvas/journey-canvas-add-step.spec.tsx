@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeLayoutInEachTest } from '../testing/fake-layout';
+import { fakeLayoutInEachTest, MeasuringResizeObserver } from '../testing/fake-layout';
 import { omnichannel } from '../testing/journey-fixtures';
 import { renderInEditor } from '../testing/render-in-editor';
 import { JourneyCanvas } from './JourneyCanvas';
@@ -14,19 +14,7 @@ function dragConnection(handle: Element, releasedOn: Element): void {
   fireEvent.mouseUp(document, { clientX: 300, clientY: 200 });
 }
 
-/**
- * React Flow starts a connection only from a handle it has measured, and measures a node when a
- * ResizeObserver reports it with a size: jsdom lays nothing out, so every element reports 100 x 60.
- */
-class MeasuringResizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
-  observe(target: Element): void {
-    this.callback([{ target } as ResizeObserverEntry], this);
-  }
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
+// React Flow starts a connection only from a handle it has measured: every element reports 100 x 60.
 fakeLayoutInEachTest(MeasuringResizeObserver);
 afterEach(() => {
   Reflect.deleteProperty(document, 'elementFromPoint');

@@ -2,14 +2,18 @@ import { useMemo, useRef } from 'react';
 import { type NodeStats } from '../api/journey-types';
 import { useEditor } from '../editor-store/editor-store-context';
 import { type JourneyFlowEdge, type JourneyFlowNode } from '../flow-mapping/flow-types';
-import { toFlowEdge } from '../flow-mapping/to-flow-edges';
+import { pathSteps, toFlowEdge } from '../flow-mapping/to-flow-edges';
 import { toFlowNode } from '../flow-mapping/to-flow-nodes';
 import { useProblems } from '../validation/validation-context';
 
 export interface CanvasOverlays {
   statsByNode?: ReadonlyMap<string, NodeStats>;
   testUserNodeId?: string;
+  /** The nodes a simulated user went through, in order. */
+  path?: readonly string[];
 }
+
+const NO_PATH: readonly string[] = [];
 
 /** Shallow equality of two flow nodes' inputs, to reuse the previous object when nothing changed. */
 function sameNode(a: JourneyFlowNode, b: JourneyFlowNode): boolean {
@@ -25,6 +29,7 @@ function sameNode(a: JourneyFlowNode, b: JourneyFlowNode): boolean {
     a.data.problems === b.data.problems &&
     a.data.stats === b.data.stats &&
     a.data.testUserHere === b.data.testUserHere &&
+    a.data.onPath === b.data.onPath &&
     a.data.readOnly === b.data.readOnly
   );
 }
@@ -36,7 +41,8 @@ function sameEdge(a: JourneyFlowEdge, b: JourneyFlowEdge): boolean {
     a.sourceHandle === b.sourceHandle &&
     a.selected === b.selected &&
     a.data?.problems === b.data?.problems &&
-    a.data?.readOnly === b.data?.readOnly
+    a.data?.readOnly === b.data?.readOnly &&
+    a.data?.onPath === b.data?.onPath
   );
 }
 
@@ -52,6 +58,9 @@ export function useFlowElements(overlays: CanvasOverlays): { nodes: JourneyFlowN
   const measured = useEditor((state) => state.measured);
   const readOnly = useEditor((state) => state.readOnly);
   const problems = useProblems();
+  const path = overlays.path ?? NO_PATH;
+  const pathNodeIds = useMemo(() => new Set(path), [path]);
+  const steps = useMemo(() => pathSteps(path), [path]);
   const nodeCache = useRef(new Map<string, JourneyFlowNode>());
   const edgeCache = useRef(new Map<string, JourneyFlowEdge>());
 
@@ -63,6 +72,7 @@ export function useFlowElements(overlays: CanvasOverlays): { nodes: JourneyFlowN
       problemsByNode: problems.byNode,
       statsByNode: overlays.statsByNode,
       testUserNodeId: overlays.testUserNodeId,
+      pathNodeIds,
       readOnly,
     };
     const cache = new Map<string, JourneyFlowNode>();
@@ -75,11 +85,11 @@ export function useFlowElements(overlays: CanvasOverlays): { nodes: JourneyFlowN
     });
     nodeCache.current = cache;
     return result;
-  }, [graph, selectedNodeIds, measured, problems, overlays.statsByNode, overlays.testUserNodeId, readOnly]);
+  }, [graph, selectedNodeIds, measured, problems, overlays.statsByNode, overlays.testUserNodeId, pathNodeIds, readOnly]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdgeIds);
-    const decorations = { selectedEdgeIds: selected, problemsByEdge: problems.byEdge, readOnly };
+    const decorations = { selectedEdgeIds: selected, problemsByEdge: problems.byEdge, readOnly, pathSteps: steps };
     const cache = new Map<string, JourneyFlowEdge>();
     const result = graph.edges.map((edge) => {
       const fresh = toFlowEdge(edge, decorations);
@@ -90,7 +100,7 @@ export function useFlowElements(overlays: CanvasOverlays): { nodes: JourneyFlowN
     });
     edgeCache.current = cache;
     return result;
-  }, [graph.edges, selectedEdgeIds, problems, readOnly]);
+  }, [graph.edges, selectedEdgeIds, problems, readOnly, steps]);
 
   return { nodes, edges };
 }

@@ -5,7 +5,7 @@ import { journeysApi } from '../api/journeys-api';
 import { type Autosave, useAutosave } from '../autosave/use-autosave';
 import { createEditorStore, type EditorStore, EMPTY_GRAPH } from '../editor-store/editor-store';
 import { type NoticeMessage } from '../ui/Notice';
-import { type CanvasView, DRAFT_VIEW, LIVE_VIEW } from './canvas-view';
+import { type CanvasView, draftAskedIn, DRAFT_VIEW, LIVE_VIEW, searchWithView } from './canvas-view';
 
 interface JourneyViewsOptions {
   journeyId: string;
@@ -67,7 +67,8 @@ export function useJourneyViews({ journeyId, onNotice }: JourneyViewsOptions): J
         const version = await journeysApi.version(journeyId, detail.liveVersionNumber);
         liveStore.getState().load(version.graph, { readOnly: true });
         setLiveVersion(version.version);
-        setView(LIVE_VIEW);
+        // The live view first, unless the address says the draft was being edited (a reload).
+        setView(draftAskedIn(window.location.search) ? DRAFT_VIEW : LIVE_VIEW);
       } else {
         setView(DRAFT_VIEW);
       }
@@ -97,6 +98,11 @@ export function useJourneyViews({ journeyId, onNotice }: JourneyViewsOptions): J
     viewRequestRef.current += 1;
     if (next.kind !== 'draft') void autosave.flush();
     setView(next);
+    // Only a live journey has a view to come back to; a draft-only journey shows its draft anyway.
+    if (liveVersion !== undefined) {
+      const search = searchWithView(window.location.search, next);
+      if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    }
   };
 
   const showVersion = async (version: number): Promise<void> => {

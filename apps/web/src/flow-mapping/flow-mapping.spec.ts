@@ -3,7 +3,7 @@ import { type NodeStats } from '../api/journey-types';
 import { omnichannel } from '../testing/journey-fixtures';
 import { type JourneyProblem } from '../validation/journey-validator';
 import { fromFlow } from './from-flow';
-import { EDGE_TONE_COLOUR, toFlowEdges } from './to-flow-edges';
+import { EDGE_TONE_COLOUR, pathSteps, toFlowEdges } from './to-flow-edges';
 import { toFlowNodes } from './to-flow-nodes';
 
 describe('graph <-> React Flow mapping', () => {
@@ -53,6 +53,14 @@ describe('graph <-> React Flow mapping', () => {
     expect(yes.markerEnd).toMatchObject({ color: EDGE_TONE_COLOUR.yes });
     expect(no.selected).toBe(true);
     expect(no.data?.tone).toBe('no');
+  });
+
+  it('marks the nodes and connections a simulated user went through', () => {
+    const path = ['entry', 'push', 'push-opened', 'email'];
+    const nodes = toFlowNodes(omnichannel(), { pathNodeIds: new Set(path) });
+    expect(nodes.filter((node) => node.data.onPath).map((node) => node.id)).toEqual(path);
+    const edges = toFlowEdges(omnichannel(), { pathSteps: pathSteps(path) });
+    expect(edges.filter((edge) => edge.data?.onPath).map((edge) => `${edge.source}>${edge.sourceHandle}`)).toEqual(['entry>next', 'push>next', 'push-opened>no']);
   });
 
   it('round-trips: fromFlow(toFlowNodes, toFlowEdges) gives the graph back', () => {

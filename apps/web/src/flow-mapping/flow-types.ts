@@ -11,8 +11,10 @@ export type JourneyNodeView = {
   summary: string;
   problems: readonly JourneyProblem[];
   stats?: NodeStats;
-  /** The test user is at this node now. */
+  /** The test user (or the simulated one) is at this node now. */
   testUserHere: boolean;
+  /** The simulated user went through this node. */
+  onPath: boolean;
   readOnly: boolean;
 };
 
@@ -22,6 +24,8 @@ export type JourneyEdgeView = {
   problems: readonly JourneyProblem[];
   tone: HandleTone;
   readOnly: boolean;
+  /** The simulated user went along this connection. */
+  onPath: boolean;
 };
 
 export type JourneyFlowEdge = Edge<JourneyEdgeView, 'journey'>;

@@ -13,6 +13,15 @@ export interface EdgeDecorations {
   selectedEdgeIds?: ReadonlySet<string>;
   problemsByEdge?: ReadonlyMap<string, readonly JourneyProblem[]>;
   readOnly?: boolean;
+  /** Connections the simulated user went along, as `source\u0000target` pairs. */
+  pathSteps?: ReadonlySet<string>;
+}
+
+/** The `source\u0000target` pairs of consecutive nodes of a path, to find the connections it took. */
+export function pathSteps(path: readonly string[]): ReadonlySet<string> {
+  const steps = new Set<string>();
+  for (let index = 1; index < path.length; index++) steps.add(`${path[index - 1]}\u0000${path[index]}`);
+  return steps;
 }
 
 /** One journey connection as a React Flow edge (from an out-handle to the node's single input). */
@@ -32,6 +41,7 @@ export function toFlowEdge(edge: JourneyEdge, decorations: EdgeDecorations = {})
       problems: decorations.problemsByEdge?.get(edge.id) ?? NO_PROBLEMS,
       tone,
       readOnly,
+      onPath: decorations.pathSteps?.has(`${edge.source}\u0000${edge.target}`) ?? false,
     },
   };
 }

@@ -15,6 +15,8 @@ export interface NodeDecorations {
   problemsByNode?: ReadonlyMap<string, readonly JourneyProblem[]>;
   statsByNode?: ReadonlyMap<string, NodeStats>;
   testUserNodeId?: string;
+  /** Nodes the simulated user went through. */
+  pathNodeIds?: ReadonlySet<string>;
   readOnly?: boolean;
 }
 
@@ -39,6 +41,7 @@ export function toFlowNode(node: JourneyNode, graph: JourneyGraph, decorations: 
       problems: decorations.problemsByNode?.get(node.id) ?? NO_PROBLEMS,
       stats: decorations.statsByNode?.get(node.id),
       testUserHere: decorations.testUserNodeId === node.id,
+      onPath: decorations.pathNodeIds?.has(node.id) ?? false,
       readOnly,
     },
   };

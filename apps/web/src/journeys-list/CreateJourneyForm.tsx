@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { journeyNameProblem } from '@engine/journey';
 import { describeError } from '../api/api-error';
 import { journeysApi } from '../api/journeys-api';
 import { routePaths } from '../routing/app-route';
@@ -14,6 +15,12 @@ export function CreateJourneyForm() {
 
   const create = async (): Promise<void> => {
     const chosen = JOURNEY_STARTERS.find((candidate) => candidate.id === starter) ?? JOURNEY_STARTERS[0];
+    // An empty name takes the starter's; a long one is said to be long, never cut.
+    const problem = name.trim() === '' ? undefined : journeyNameProblem(name);
+    if (problem !== undefined) {
+      setError(problem);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -41,7 +48,7 @@ export function CreateJourneyForm() {
         <label className="visually-hidden" htmlFor="new-journey-name">
           Name
         </label>
-        <input id="new-journey-name" className="input" placeholder="Name, e.g. Promo follow-up" value={name} onChange={(event) => setName(event.target.value)} maxLength={200} />
+        <input id="new-journey-name" className="input" placeholder="Name, e.g. Promo follow-up" value={name} onChange={(event) => setName(event.target.value)} />
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create'}
         </button>

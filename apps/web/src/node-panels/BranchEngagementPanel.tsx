@@ -4,7 +4,7 @@ import { DurationField } from '../forms/DurationField';
 import { FormField } from '../forms/FormField';
 import { SelectField } from '../forms/SelectField';
 import { earlierSendNodes } from '../graph-editing/upstream-nodes';
-import { NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
+import { stepName } from '../node-catalogue/step-name';
 import { ENGAGEMENT_METRICS_BY_CHANNEL } from '../validation/journey-validator';
 import { problemsAt } from '../validation/problems-index';
 import { type NodePanelProps } from './node-panel-props';
@@ -30,7 +30,7 @@ export function BranchEngagementPanel({ node, onChange, problems, graph }: NodeP
   const chosen = graph.nodes.find((other) => other.id === data.sendNodeId);
   const channel = chosen !== undefined && isSendNodeType(chosen.type) ? channelOf(chosen.type) : undefined;
   const metrics = channel === undefined ? (['opened', 'clicked', 'delivered', 'read'] as const) : ENGAGEMENT_METRICS_BY_CHANNEL[channel];
-  const nameOf = (send: (typeof graph.nodes)[number]): string => `${send.label?.trim() || send.id} (${NODE_TYPE_INFO[send.type].title})`;
+  const nameOf = (send: (typeof graph.nodes)[number]): string => stepName(send, graph);
   return (
     <>
       <FormField label="Message to check" htmlFor={id} problems={problemsAt(problems, 'data.sendNodeId')} hint={earlier.length === 0 ? 'Connect this check after a message step; it can only look at messages sent before it.' : undefined}>
@@ -49,7 +49,7 @@ export function BranchEngagementPanel({ node, onChange, problems, graph }: NodeP
           <option value="" disabled>
             Choose a message…
           </option>
-          {data.sendNodeId !== '' && chosen === undefined && <option value={data.sendNodeId}>{data.sendNodeId} (missing)</option>}
+          {data.sendNodeId !== '' && chosen === undefined && <option value={data.sendNodeId}>A deleted step (choose another)</option>}
           {earlier.length > 0 && (
             <optgroup label="Earlier on this path">
               {earlier.map((send) => (

@@ -49,7 +49,7 @@ describe('engagement check panel', () => {
     const { store } = renderInEditor(<NodePanel nodeId="email-opened" />, omnichannel());
     const message = screen.getByLabelText('Message to check');
     const earlier = within(message).getByRole('group', { name: 'Earlier on this path' });
-    expect(within(earlier).getAllByRole('option').map((option) => option.textContent)).toEqual(['Promo email (Email)', 'Promo push (Push)']);
+    expect(within(earlier).getAllByRole('option').map((option) => option.textContent)).toEqual(['Email “Promo email”', 'Push “Promo push”']);
     const metric = screen.getByLabelText('Was it');
     expect(within(metric).getAllByRole('option').map((option) => option.textContent)).toEqual(['Opened', 'Clicked']);
 

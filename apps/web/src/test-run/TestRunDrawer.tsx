@@ -8,7 +8,7 @@ import { useReceivedEventNames } from '../event-names/project-event-names-contex
 import { EventNameField } from '../forms/EventNameField';
 import { TextField } from '../forms/TextField';
 import { Drawer } from '../ui/Drawer';
-import { openEventFor, sampleEntryEvent } from './sample-event';
+import { openEventFor, sampleEntryEvent } from '@engine/journey';
 import { useTestUser } from './use-test-user';
 
 const TEST_USER_KEY = 'journey-engine.test-user';

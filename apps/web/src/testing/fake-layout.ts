@@ -17,3 +17,13 @@ export function fakeLayoutInEachTest(observer: typeof ResizeObserver): void {
     Reflect.deleteProperty(HTMLElement.prototype, 'offsetHeight');
   });
 }
+
+/** Reports every observed element at once (with the 100 x 60 fakeLayoutInEachTest gives it). */
+export class MeasuringResizeObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element): void {
+    this.callback([{ target } as ResizeObserverEntry], this);
+  }
+  unobserve(): void {}
+  disconnect(): void {}
+}

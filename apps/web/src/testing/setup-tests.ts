@@ -22,4 +22,6 @@ if (!('DOMMatrixReadOnly' in window)) Object.assign(window, { DOMMatrixReadOnly:
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  // Each test starts at the same address (the canvas remembers its view in the query).
+  window.history.replaceState(null, '', '/');
 });

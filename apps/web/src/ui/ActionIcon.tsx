@@ -1,6 +1,6 @@
 import { type ReactNode } from 'react';
 
-export type ActionIconName = 'undo' | 'redo' | 'layout' | 'settings' | 'test' | 'back' | 'publish' | 'pause' | 'resume' | 'edit' | 'eye' | 'history';
+export type ActionIconName = 'undo' | 'redo' | 'layout' | 'settings' | 'test' | 'back' | 'publish' | 'pause' | 'resume' | 'edit' | 'eye' | 'history' | 'simulate';
 
 const PATHS: Record<ActionIconName, ReactNode> = {
   undo: <path d="M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3" />,
@@ -31,6 +31,12 @@ const PATHS: Record<ActionIconName, ReactNode> = {
     <>
       <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
       <circle cx="12" cy="12" r="3" />
+    </>
+  ),
+  simulate: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="m10 8 6 4-6 4z" />
     </>
   ),
   history: <path d="M3 12a9 9 0 1 0 2.6-6.4L3 8.2M3 3.5v4.7h4.7M12 7.5V12l3 2" />,

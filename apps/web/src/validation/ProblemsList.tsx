@@ -1,4 +1,5 @@
-import { useEditorStoreApi } from '../editor-store/editor-store-context';
+import { useEditor, useEditorStoreApi } from '../editor-store/editor-store-context';
+import { problemText } from '../node-catalogue/step-name';
 import { type JourneyProblem } from './journey-validator';
 import { useProblems } from './validation-context';
 
@@ -6,6 +7,7 @@ import { useProblems } from './validation-context';
 export function ProblemsList({ onOpenSettings }: { onOpenSettings: () => void }) {
   const problems = useProblems();
   const store = useEditorStoreApi();
+  const graph = useEditor((state) => state.graph);
   if (problems.all.length === 0) {
     return <p className="problems-list__none">No problems: the journey is ready to publish.</p>;
   }
@@ -29,7 +31,7 @@ export function ProblemsList({ onOpenSettings }: { onOpenSettings: () => void })
         <li key={index}>
           <button type="button" className={`problems-list__item problems-list__item--${problem.severity}`} onClick={() => show(problem)}>
             <span className="problems-list__severity">{problem.severity === 'error' ? 'Error' : 'Warning'}</span>
-            <span className="problems-list__message">{problem.message}</span>
+            <span className="problems-list__message">{problemText(problem, graph)}</span>
           </button>
         </li>
       ))}

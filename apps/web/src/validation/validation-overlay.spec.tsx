@@ -29,18 +29,18 @@ describe('validation overlay', () => {
     expect(card('email-opened').classList.contains('node-card--error')).toBe(true);
     expect(card('email').classList.contains('node-card--error')).toBe(false);
     const tooltip = within(card('push')).getByRole('tooltip', { hidden: true });
-    expect(tooltip.textContent).toContain('Node "Promo push" (Send push): the push has neither a title nor a text; write at least one.');
-    expect(within(card('email-opened')).getByRole('tooltip', { hidden: true }).textContent).toContain('the "no" path is not connected');
+    expect(tooltip.textContent).toContain('The push has neither a title nor a text; write at least one.');
+    expect(within(card('email-opened')).getByRole('tooltip', { hidden: true }).textContent).toContain('The "no" path is not connected');
   });
 
   it('lists every problem; choosing one selects its node and brings it into view', () => {
     const { store } = renderInEditor(<ProblemsList onOpenSettings={noop} />, brokenJourney());
     const items = screen.getAllByRole('button');
     expect(items.map((item) => item.textContent)).toEqual([
-      'ErrorNode "Promo push" (Send push): the push has neither a title nor a text; write at least one.',
-      'ErrorNode "Email opened?" (Engagement check): the "no" path is not connected; connect it to the next step (or to an Exit).',
-      'ErrorNode "Promo on WhatsApp" (Send WhatsApp): no path from an entry leads here, so no user will ever reach this step.',
-      'ErrorNode "Reached on WhatsApp" (Exit): no path from an entry leads here, so no user will ever reach this step.',
+      'ErrorPush “Promo push”: the push has neither a title nor a text; write at least one.',
+      'ErrorEngagement check “Email opened?”: the "no" path is not connected; connect it to the next step (or to an Exit).',
+      'ErrorWhatsApp “Promo on WhatsApp”: no path from an entry leads here, so no user will ever reach this step.',
+      'ErrorExit “Reached on WhatsApp”: no path from an entry leads here, so no user will ever reach this step.',
     ]);
     fireEvent.click(items[1]);
     expect(store.getState().selectedNodeIds).toEqual(['email-opened']);
@@ -67,6 +67,8 @@ describe('validation overlay', () => {
       onOpenSettings: noop,
       onToggleTestRun: noop,
       testRunOpen: false,
+      onToggleSimulator: noop,
+      simulatorOpen: false,
       onShowProblems: noop,
       onOpenVersions: noop,
     };

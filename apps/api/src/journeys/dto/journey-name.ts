@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
+import { MAX_JOURNEY_NAME_LENGTH } from '@engine/journey';
 import { IsString, Matches, MaxLength, NotContains } from 'class-validator';
-
-export const MAX_JOURNEY_NAME_LENGTH = 200;
 
 /** A journey name: 1 to 200 characters, not only spaces. */
 export function IsJourneyName(): PropertyDecorator {

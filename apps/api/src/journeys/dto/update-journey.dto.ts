@@ -3,7 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, ValidateIf } from 'class-validator';
 import { IsDraftGraph } from './is-draft-graph';
 import { ApiJourneyGraphProperty } from './journey-graph.api-property';
-import { IsJourneyName, MAX_JOURNEY_NAME_LENGTH } from './journey-name';
+import { MAX_JOURNEY_NAME_LENGTH } from '@engine/journey';
+import { IsJourneyName } from './journey-name';
 
 const isGiven = (_dto: object, value: unknown): boolean => value !== undefined;
 

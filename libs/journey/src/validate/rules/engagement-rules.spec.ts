@@ -48,6 +48,15 @@ describe('engagement rules', () => {
     ]);
   });
 
+  it('asks for a message on a fresh check instead of naming an empty id', () => {
+    const graph = checkAfter(pushNode('push'), {});
+    const check = graph.nodes[2];
+    if (check.type === 'branch.engagement') check.data.sendNodeId = '';
+    expect(validateJourney(graph).problems.map((problem) => problem.message)).toEqual([
+      'Node "Opened?" (Engagement check): no message to check is chosen. Choose the send step whose message to check.',
+    ]);
+  });
+
   it('reports a check of a step that sends nothing to the user', () => {
     expect(validateJourney(checkAfter(webhookNode('hook'), {})).problems).toEqual([
       {

@@ -21,7 +21,13 @@ export function engagementRules(view: JourneyGraphView): JourneyProblem[] {
     const send = view.nodeById.get(sendNodeId);
     if (send === undefined) {
       problems.push(
-        nodeProblem(check, 'engagement-send-node-missing', `it checks node "${sendNodeId}", which does not exist. Choose the send step whose message to check.`, {
+        nodeProblem(
+          check,
+          'engagement-send-node-missing',
+          sendNodeId === ''
+            ? 'no message to check is chosen. Choose the send step whose message to check.'
+            : `it checks node "${sendNodeId}", which does not exist. Choose the send step whose message to check.`,
+          {
           field: 'data.sendNodeId',
         }),
       );

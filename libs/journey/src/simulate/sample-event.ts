@@ -1,4 +1,7 @@
-import { classifyCondition, type Condition, isRegexLiteral, type JourneyGraph } from '@engine/journey';
+import { type Condition } from '../condition/condition';
+import { classifyCondition } from '../condition/condition-kind';
+import { isRegexLiteral } from '../condition/text-match';
+import { type JourneyGraph } from '../format/journey-graph';
 
 /** Attributes that satisfy the simple parts of an entry filter: `event.text matches "promo"` -> `{ text: "promo" }`. */
 export function sampleAttributes(condition: Condition | undefined): Record<string, unknown> {

@@ -1,10 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { omnichannel } from '../testing/journey-fixtures';
+import { omnichannelFallbackJourney } from '../examples/omnichannel-fallback';
 import { sampleAttributes, sampleEntryEvent } from './sample-event';
 
-describe('test run sample event', () => {
+describe('sample events', () => {
   it('proposes the entry event with attributes that pass its filter', () => {
-    expect(sampleEntryEvent(omnichannel())).toEqual({ name: 'PW_WhatsAppReceived', attributes: { text: 'promo' } });
+    expect(sampleEntryEvent(omnichannelFallbackJourney)).toEqual({ name: 'PW_WhatsAppReceived', attributes: { text: 'promo' } });
   });
 
   it('fills what simple filters ask for and skips regexes and profile fields', () => {
