@@ -293,6 +293,23 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   // A reload while editing the draft of a live journey stays on the draft.
   await page.reload();
   await page.getByRole('button', { name: 'View live' }).waitFor();
+  // The draft renamed in a second tab: this tab's next save meets it, says so above the canvas,
+  // and keeps this tab's version on request.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByRole('button', { name: 'View live' }).waitFor();
+  await other.getByLabel('Journey name', { exact: true }).fill('Renamed in another tab');
+  await other.getByText('Saved', { exact: true }).waitFor();
+  await page.getByLabel('Journey name', { exact: true }).fill('E2E promo follow-up, second version');
+  const conflict = page.getByRole('alert').filter({ hasText: 'changed elsewhere since you opened it' });
+  await conflict.waitFor();
+  await shot('12-conflict');
+  // The toolbar's own "Reload" is not covered by other buttons (a trial click fails on an obscured element).
+  await page.locator('.save-status--conflict').getByRole('button', { name: 'Reload' }).click({ trial: true, timeout: 2_000 });
+  await conflict.getByRole('button', { name: 'Keep my version' }).click();
+  await conflict.waitFor({ state: 'detached' });
+  await page.getByText('Saved', { exact: true }).waitFor();
+  await other.close();
   await open('push');
   await page.getByLabel('Title', { exact: true }).fill('Your promo is still here');
   await page.keyboard.press('Escape');
@@ -303,7 +320,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await page.getByRole('button', { name: /^Version 1, published / }).click();
   await page.getByText(/^Version 1, published .* read-only/).waitFor();
   await node('push').getByText('Your promo is here').waitFor();
-  await shot('12-version-1');
+  await shot('13-version-1');
 
   expect(pageErrors).toEqual([]);
   console.log(`e2e journey built, published and watched in ${Date.now() - started} ms`);

@@ -31,6 +31,11 @@ export interface Autosave {
   state: SaveState;
   /** Saves now whatever is pending; resolves false when it could not be saved. */
   flush: () => Promise<boolean>;
+  /**
+   * After a conflict: saves this tab's draft over the one saved elsewhere (based on the latest
+   * revision); resolves false when that failed too.
+   */
+  keepMine: () => Promise<boolean>;
 }
 
 /**
@@ -141,5 +146,20 @@ export function useAutosave({ journeyId, store, name, revision, loadToken, enabl
     return save();
   }, [save]);
 
-  return { state, flush };
+  const keepMine = useCallback(async (): Promise<boolean> => {
+    try {
+      const latest = await journeysApi.get(journeyId);
+      revisionRef.current = latest.revision;
+    } catch (error) {
+      setState({ status: 'error', message: describeError(error) });
+      return false;
+    }
+    blockedRef.current = false;
+    // Saved even when nothing changed since the last save here: the other save is what is replaced.
+    savedVersionRef.current = -1;
+    window.clearTimeout(timerRef.current);
+    return save();
+  }, [journeyId, save]);
+
+  return { state, flush, keepMine };
 }

@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useState } from 'react';
+import { ConflictBanner } from '../autosave/ConflictBanner';
 import { EditorStoreProvider } from '../editor-store/editor-store-context';
 import { ProjectEventNamesProvider } from '../event-names/project-event-names-context';
 import { useProjectEventNames } from '../event-names/use-project-event-names';
@@ -101,6 +102,7 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
                   onOpenVersions={() => setVersionsOpen(true)}
                 />
                 <CanvasBanner view={shown} status={journey.status} liveVersion={liveVersion} statsError={live.error} onRestore={restoreAsDraft} />
+                {shown.kind === 'draft' && autosave.state.status === 'conflict' && <ConflictBanner onLoadTheirs={() => void load()} onKeepMine={autosave.keepMine} />}
                 <CanvasWorkspace
                   statsByNode={liveView ? live.byNode : undefined}
                   stats={liveView ? live.stats : undefined}

@@ -1,4 +1,5 @@
 import { journeyNameProblem } from '@engine/journey';
+import { useRef } from 'react';
 import { type JourneyDetail } from '../api/journey-types';
 import { SaveStatus } from '../autosave/SaveStatus';
 import { type SaveState } from '../autosave/use-autosave';
@@ -8,6 +9,7 @@ import { routePaths } from '../routing/app-route';
 import { ActionIcon } from '../ui/ActionIcon';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useProblems } from '../validation/validation-context';
+import { useToolbarHeight } from './use-toolbar-height';
 import { type CanvasView, DRAFT_VIEW, LIVE_VIEW } from './canvas-view';
 
 interface CanvasToolbarProps {
@@ -35,6 +37,8 @@ interface CanvasToolbarProps {
 export function CanvasToolbar(props: CanvasToolbarProps) {
   const { journey, name, onNameChange, view, onViewChange, saveState, onReload, busy } = props;
   const nameProblem = journeyNameProblem(name);
+  const toolbarRef = useRef<HTMLElement>(null);
+  useToolbarHeight(toolbarRef);
   const store = useEditorStoreApi();
   const canUndo = useEditor((state) => state.history.past.length > 0 && !state.readOnly);
   const canRedo = useEditor((state) => state.history.future.length > 0 && !state.readOnly);
@@ -55,7 +59,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
           : 'Publish: users start entering';
 
   return (
-    <header className="canvas-toolbar">
+    <header className="canvas-toolbar" ref={toolbarRef}>
       <div className="canvas-toolbar__identity">
         <Link href={routePaths.journeys()} className="icon-button" aria-label="All journeys" title="All journeys">
           <ActionIcon name="back" />
