@@ -6,10 +6,12 @@ import { QUEUES, withDeadline } from '@engine/execution';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Public } from '../auth/access.decorator';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
