@@ -49,6 +49,8 @@ export class AccountsService {
     if (account) matches = await verifyPassword(account.passwordHash, password);
     else await verifyPassword(await (noAccountHash ??= hashPassword(randomToken())), password);
     await LoginAttemptStore.record(manager, { email: normalized, ip, at: now, succeeded: matches });
+    // Attempts older than the window count for nothing: the table keeps about a day of them.
+    if (matches) await LoginAttemptStore.deleteBefore(manager, new Date(now.getTime() - 24 * 3600_000));
     if (!account || !matches) return { kind: 'wrong' };
     return { kind: 'signed-in', session: await this.startSession(manager, account.id) };
   }
