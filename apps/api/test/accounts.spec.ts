@@ -83,6 +83,17 @@ describe('accounts: sign-in, sessions and passwords', () => {
     await t.http().get('/api/v1/journeys').set({ Cookie: session.cookie }).expect(401);
   });
 
+  it('ends sessions after 14 days, and clears them away at the next sign-in', async () => {
+    const session = await t.signedIn('kim@example.com', 'viewer');
+    t.advanceClock(13 * 24 * 3600_000);
+    await t.http().get('/api/v1/journeys').set(session.headers).expect(200);
+    t.advanceClock(24 * 3600_000 + 1000);
+    await t.http().get('/api/v1/journeys').set(session.headers).expect(401);
+    await t.signIn('kim@example.com', TEST_PASSWORD);
+    const [sessions] = await t.db.dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM sessions WHERE account_id = $1`, [session.accountId]);
+    expect(sessions.n).toBe('1');
+  });
+
   it('changes the password with the current one, signing out the other sessions', async () => {
     const first = await t.signedIn('gina@example.com', 'viewer');
     const second = await t.signIn('gina@example.com', TEST_PASSWORD);

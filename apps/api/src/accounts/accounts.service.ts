@@ -66,6 +66,7 @@ export class AccountsService {
     const csrfToken = randomToken();
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     const firstProject = projectId ?? (await ProjectMemberStore.projectsOf(manager, accountId))[0]?.projectId ?? null;
+    await SessionStore.deleteExpiredForAccount(manager, accountId, now);
     await SessionStore.create(manager, { accountId, tokenHash: hashToken(token), csrfToken, projectId: firstProject, createdAt: now, expiresAt });
     return { token, csrfToken, expiresAt };
   }

@@ -23,6 +23,11 @@ export const SessionStore = {
     await manager.delete(SessionEntity, { id });
   },
 
+  /** Deletes the account's sessions that have expired. */
+  async deleteExpiredForAccount(manager: EntityManager, accountId: string, now: Date): Promise<void> {
+    await manager.query(`DELETE FROM sessions WHERE account_id = $1 AND expires_at <= $2`, [accountId, now]);
+  },
+
   /** Signs the account out everywhere except (optionally) one session: after a password change or reset. */
   async deleteForAccount(manager: EntityManager, accountId: string, exceptId?: string): Promise<void> {
     await manager.query(`DELETE FROM sessions WHERE account_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`, [accountId, exceptId ?? null]);
