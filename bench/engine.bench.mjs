@@ -10,7 +10,7 @@
 // WORKER_CPU_PROF=<dir> writes a V8 CPU profile of the worker process there.
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -95,7 +95,7 @@ async function createDatabase() {
 }
 
 async function seed(db, users) {
-  const [project] = await db.dataSource.query(`INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ('Bench', $1, 'jk_bench') RETURNING id`, [randomUUID()]);
+  const [project] = await db.dataSource.query(`INSERT INTO projects (name) VALUES ('Bench') RETURNING id`);
   const [row] = await db.dataSource.query(
     `INSERT INTO journeys (project_id, name, status, draft_graph, entry_events) VALUES ($1, 'Bench', 'live', $2, '{BenchEntry}') RETURNING id`,
     [project.id, JSON.stringify(journey)],

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExecutionModule } from '@engine/execution';
 import { dataSourceOptions } from '@engine/persistence';
+import { TeamModule } from './accounts/team.module';
 import { ChannelSettingsModule } from './channel-settings/channel-settings.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventsModule } from './events/events.module';
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         ExecutionModule.register(config.execution),
+        TeamModule,
         HealthModule,
         MetricsModule,
         JourneysModule,

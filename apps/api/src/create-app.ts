@@ -2,6 +2,7 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { type AppConfig } from './config/app-config';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -22,6 +23,8 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.use(securityHeaders());
   // 1 MiB bodies at most: larger ones get 413 before any parsing work.
   app.useBodyParser('json', { limit: '1mb' });
+  // Sessions ride in cookies (apps/api/src/accounts/session-cookies.ts).
+  app.use(cookieParser());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );

@@ -4,6 +4,8 @@ import { probeRedis, redisUnreachableMessage, resolveEncryptionKey } from '@engi
 import { StartupFailure, ensureDatabase, localDataDir } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from './config/app-config';
+import { AccountsService } from './accounts/accounts.service';
+import { ensureFirstOwner } from './accounts/first-owner';
 import { createApp } from './create-app';
 import { seedDemoProject } from './demo/seed-demo-project';
 import { embeddedPostgresNotice } from './startup/embedded-postgres-notice';
@@ -33,17 +35,25 @@ async function main(shutdown: ShutdownSequence): Promise<void> {
   const migrations = await app.get(DataSource).runMigrations({ transaction: 'each' });
   for (const migration of migrations) logger.log(`Applied migration ${migration.name}`);
   const demo = await seedDemoProject(app.get(DataSource), config.demoKeyFile);
+  const owner = await ensureFirstOwner(app.get(DataSource), app.get(AccountsService), config.ownerEmail);
   await app.listen(config.port, config.host);
   logger.log(`Journey engine listening on ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
-  if (demo?.apiKey) {
-    const lines = [
-      demo.created ? 'Created the demo project with two example journeys (drafts).' : 'Demo project:',
-      `  Open:    ${config.publicUrl}/?key=${demo.apiKey}`,
-      `  API key: ${demo.apiKey}`,
-      `  Try:     curl -H "Authorization: Bearer ${demo.apiKey}" ${config.publicUrl}/api/v1/journeys`,
-    ];
-    console.log(`\n${lines.join('\n')}\n`);
+  const lines: string[] = [];
+  if (demo?.created) lines.push('Created the demo project with two example journeys (drafts).');
+  if (owner) {
+    lines.push(
+      `${owner.created ? 'Created the owner account' : 'The owner account'} ${owner.email} (no password yet).`,
+      `  Sign in: ${owner.link}`,
+      '           (works once, for 24 hours; set a password in the app, or start again for a new link)',
+    );
   }
+  if (demo?.apiKey) {
+    lines.push(
+      `  API key: ${demo.apiKey}  (the demo project's "Default key", for curl and backends)`,
+      `  Try:     curl -H "Authorization: Bearer ${demo.apiKey}" ${config.publicUrl}/api/v1/journeys`,
+    );
+  }
+  if (lines.length > 0) console.log(`\n${lines.join('\n')}\n`);
 }
 
 const shutdown = new ShutdownSequence();

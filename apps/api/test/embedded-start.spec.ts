@@ -151,6 +151,16 @@ describe('the built api on a bare machine (embedded PostgreSQL, no Redis)', () =
     expect(first.output()).toContain(`Running an embedded PostgreSQL on 127.0.0.1:${embeddedPort}`);
     expect(embeddedServerPid()).not.toBeNull();
 
+    // The newcomer follows the printed one-time sign-in link: signed in as the demo project's owner.
+    expect(first.output()).not.toContain('?key=');
+    const link = /Sign in: (http\S+)/.exec(first.output())?.[1] ?? '';
+    expect(link).toMatch(new RegExp(`^http://localhost:${port}/api/v1/auth/link\\?token=`));
+    const opened = await fetch(link.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    const cookie = opened.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const me = (await (await fetch(`http://127.0.0.1:${port}/api/v1/auth/session`, { headers: { cookie } })).json()) as { account: { email: string }; project: { name: string; role: string } };
+    expect(me).toMatchObject({ account: { email: 'owner@localhost' }, project: { name: 'Demo project', role: 'owner' } });
+
     const created = await api('/journeys', {
       method: 'POST',
       body: JSON.stringify({

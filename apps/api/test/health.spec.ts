@@ -120,3 +120,20 @@ describe('GET /metrics', () => {
     expect(response.text).toContain('journey_queue_jobs{queue="send-whatsapp",state="delayed"} 0');
   });
 });
+
+describe('GET /metrics with METRICS_TOKEN set', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ metricsToken: 'scrape-me-0123456789' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers only with the token, not with an API key or nothing', async () => {
+    const refused = await t.http().get('/metrics').expect(401);
+    expect(refused.text).toContain('METRICS_TOKEN');
+    await t.http().get('/metrics').set(t.auth).expect(401);
+    await t.http().get('/metrics').set({ Authorization: 'Bearer scrape-me-0123456789' }).expect(200);
+  });
+});

@@ -1,6 +1,7 @@
 // End to end, as a marketer would: the real API (fresh PostgreSQL database, own BullMQ prefix,
-// workers running in-process) serves the built canvas; Chromium creates a journey, drags the
-// omnichannel steps from the palette, connects them handle to handle, fills the forms, sees an
+// workers running in-process) serves the built canvas; Chromium signs in with email and password
+// (no address it asks for carries an API key), creates a journey, drags the omnichannel steps
+// from the palette, connects them handle to handle, fills the forms, sees an
 // unconnected "No" path in the problems list and fixes it, publishes, and then watches the live
 // counters move when events arrive through the API (after simulating the "not opened" path);
 // then a second version, and the first one opened from the Versions dialog. axe-core checks
@@ -11,7 +12,7 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../api/test/test-app';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../api/test/test-app';
 import { seriousAccessibilityViolations } from './accessibility-check';
 
 const webRoot = resolve(__dirname, '..');
@@ -24,6 +25,7 @@ let page: Page;
 let base: string;
 let userDataDir: string;
 const pageErrors: string[] = [];
+const requestedUrls: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
@@ -45,6 +47,7 @@ beforeAll(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(`CSP: ${message.text()}`);
   });
+  page.on('request', (request) => requestedUrls.push(request.url()));
 });
 
 afterAll(async () => {
@@ -154,10 +157,18 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   expect(template['status']).toBe('pending');
   await api('patch', `/api/v1/whatsapp/templates/${String(template['id'])}`, { status: 'approved' }, 200);
 
-  // 1. The journey list, a new blank journey.
-  const served = await page.goto(`${base}/?key=${testApp.apiKey}`);
+  // 1. Sign in (the app holds a session cookie, never an API key), the journey list, a new blank journey.
+  await testApp.signedIn('marketer@example.com', 'owner');
+  const served = await page.goto(base);
   expect((await served?.allHeaders())?.['content-security-policy']).toContain("script-src 'self'");
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  await shot('00-sign-in');
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await page.getByLabel('Email').fill('marketer@example.com');
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
+  await page.getByRole('combobox', { name: 'Project' }).waitFor();
   await shot('01-journeys');
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await page.getByLabel('Name', { exact: true }).fill('E2E promo follow-up');
@@ -322,6 +333,29 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await node('push').getByText('Your promo is here').waitFor();
   await shot('13-version-1');
 
+  // 10. The owner invites a colleague as editor and makes an ingest-only key for the backend.
+  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+  await page.getByLabel('Role', { exact: true }).selectOption('editor');
+  await page.getByRole('button', { name: 'Make an invitation link' }).click();
+  expect(await page.getByLabel('Invitation link').inputValue()).toMatch(/\/accept-invitation\?token=/);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await shot('14-members');
+  await page.getByRole('link', { name: 'API keys', exact: true }).click();
+  await page.getByLabel('Key name').fill('Shop backend');
+  await page.getByLabel('Scope').selectOption('ingest');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const backendKey = await page.getByLabel('New API key').inputValue();
+  expect(backendKey).toMatch(/^jk_/);
+  await page.getByRole('cell', { name: 'Shop backend', exact: true }).waitFor();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await shot('15-api-keys');
+  const ingested = await testApp.http().post('/api/v1/events').set({ Authorization: `Bearer ${backendKey}` }).send({ userId: 'e2e-backend', name: 'Signup' });
+  expect(ingested.status).toBe(202);
+
   expect(pageErrors).toEqual([]);
+  // No address the browser asked for carried an API key.
+  expect(requestedUrls.length).toBeGreaterThan(10);
+  expect(requestedUrls.filter((url) => url.includes('jk_') || url.includes(testApp.apiKey) || url.includes(backendKey))).toEqual([]);
   console.log(`e2e journey built, published and watched in ${Date.now() - started} ms`);
 });

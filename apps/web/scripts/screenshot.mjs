@@ -15,7 +15,14 @@ import { chromium } from 'playwright-core';
 const webRoot = new URL('..', import.meta.url).pathname;
 const distDir = join(webRoot, 'dist');
 const outDir = resolve(process.argv[2] ?? join(webRoot, '..', '..', 'test-artifacts', 'web-screenshots'));
-const API_KEY = 'jk_screenshot_demo';
+// The app signs in with a session cookie (never an API key): the stand-in knows one session.
+const SESSION_COOKIE = 'sid=screenshot-session';
+const SESSION = {
+  account: { id: 'a1', email: 'owner@example.com', hasPassword: true },
+  csrfToken: 'screenshot-csrf',
+  project: { id: 'p1', name: 'Demo project', role: 'owner' },
+  projects: [{ id: 'p1', name: 'Demo project', role: 'owner' }],
+};
 
 if (!existsSync(join(distDir, 'index.html'))) {
   console.error(`No build in ${distDir}: run "npx vite build" in apps/web first.`);
@@ -117,9 +124,10 @@ function readBody(request) {
 }
 
 async function api(request, response, path) {
-  if (request.headers.authorization !== `Bearer ${API_KEY}`) return send(response, 401, { statusCode: 401, error: 'Unauthorized', message: 'Missing or unknown API key' });
+  if (!(request.headers.cookie ?? '').split('; ').includes(SESSION_COOKIE)) return send(response, 401, { statusCode: 401, error: 'Unauthorized', message: 'Missing API key or session' });
   const parts = path.split('/').filter(Boolean).slice(2); // after api/v1
   const [collection, id, action, argument] = parts;
+  if (collection === 'auth' && id === 'session' && request.method === 'GET') return send(response, 200, SESSION);
   if (collection === 'whatsapp' && id === 'templates' && request.method === 'GET') return send(response, 200, TEMPLATES);
   if (collection === 'messages' && request.method === 'GET') return send(response, 200, { messages: sandboxMessages(), nextBefore: null });
   if (collection !== 'journeys') return send(response, 404, { statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${path}` });
@@ -214,7 +222,11 @@ const shotAround = async (name, nodeIds) => {
 let failed = false;
 try {
   console.log('Screenshots:');
-  await page.goto(`${base}/?key=${API_KEY}`);
+  await context.addCookies([
+    { name: 'sid', value: 'screenshot-session', url: base },
+    { name: 'csrf', value: SESSION.csrfToken, url: base },
+  ]);
+  await page.goto(base);
   await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
   await shot('1-journeys-empty');
 

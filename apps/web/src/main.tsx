@@ -6,10 +6,8 @@ import './styles/canvas.css';
 import './styles/panels.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { adoptApiKeyFromUrl } from './api-key/api-key-storage';
 import { App } from './app/App';
 
-adoptApiKeyFromUrl();
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(

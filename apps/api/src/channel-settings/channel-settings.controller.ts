@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,8 +13,10 @@ import {
 import { CHANNEL_PROVIDER_KINDS } from '@engine/channels';
 import { type Channel, CHANNELS } from '@engine/journey';
 import { ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
-import { CurrentProject } from '../auth/current-project.decorator';
+import { Access } from '../auth/access.decorator';
+import { type Actor } from '../auth/caller';
+import { CurrentActor, CurrentProject } from '../auth/current-project.decorator';
+import { AuditService } from '../audit/audit.service';
 import { ChannelSettingsService } from './channel-settings.service';
 import { ChannelSettingsDto } from './dto/channel-settings.response';
 import { ParseChannelPipe } from './parse-channel.pipe';
@@ -24,12 +26,15 @@ const CHANNEL_PARAM = { name: 'channel', enum: CHANNELS };
 @ApiTags('channels')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/channels')
 export class ChannelSettingsController {
-  constructor(private readonly channelSettings: ChannelSettingsService) {}
+  constructor(
+    private readonly channelSettings: ChannelSettingsService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({ summary: "Every channel's provider, with secrets masked", description: 'Channels without settings use the sandbox: messages are recorded, not sent.' })
   @ApiOkResponse({ type: [ChannelSettingsDto] })
   list(@CurrentProject() project: ProjectEntity): Promise<ChannelSettingsDto[]> {
@@ -37,6 +42,7 @@ export class ChannelSettingsController {
   }
 
   @Put(':channel')
+  @Access('manage')
   @ApiOperation({
     summary: "Configure a channel's provider",
     description:
@@ -63,16 +69,25 @@ export class ChannelSettingsController {
   })
   @ApiOkResponse({ type: ChannelSettingsDto })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed, or the provider cannot serve this channel (the message names it).' })
-  save(@CurrentProject() project: ProjectEntity, @Param('channel', ParseChannelPipe) channel: Channel, @Body() body: unknown): Promise<ChannelSettingsDto> {
-    return this.channelSettings.save(project.id, channel, body);
+  async save(
+    @CurrentProject() project: ProjectEntity,
+    @CurrentActor() actor: Actor,
+    @Param('channel', ParseChannelPipe) channel: Channel,
+    @Body() body: unknown,
+  ): Promise<ChannelSettingsDto> {
+    const saved = await this.channelSettings.save(project.id, channel, body);
+    await this.audit.record(project.id, actor, 'channel.credentials_changed', `${channel} (${saved.provider})`);
+    return saved;
   }
 
   @Delete(':channel')
+  @Access('manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'Back to the sandbox', description: 'Deletes the settings and their secrets.' })
   @ApiParam(CHANNEL_PARAM)
   @ApiNoContentResponse({ description: 'The channel uses the sandbox.' })
-  reset(@CurrentProject() project: ProjectEntity, @Param('channel', ParseChannelPipe) channel: Channel): Promise<void> {
-    return this.channelSettings.reset(project.id, channel);
+  async reset(@CurrentProject() project: ProjectEntity, @CurrentActor() actor: Actor, @Param('channel', ParseChannelPipe) channel: Channel): Promise<void> {
+    await this.channelSettings.reset(project.id, channel);
+    await this.audit.record(project.id, actor, 'channel.reset', `${channel} back to the sandbox`);
   }
 }

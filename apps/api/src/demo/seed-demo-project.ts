@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { omnichannelFallbackJourney, whatsappKeywordJourney } from '@engine/journey';
-import { JourneyEntity, ProjectEntity, WhatsAppTemplateEntity } from '@engine/persistence';
+import { ApiKeyStore, JourneyEntity, ProjectStore, WhatsAppTemplateEntity } from '@engine/persistence';
 import { type DataSource } from 'typeorm';
 import { hashApiKey } from '../projects/api-key';
 import { createProject } from '../projects/create-project';
@@ -20,11 +20,10 @@ export interface DemoProject {
  * in the database only as a hash.
  */
 export async function seedDemoProject(dataSource: DataSource, keyFile: string): Promise<DemoProject | undefined> {
-  const projects = dataSource.getRepository(ProjectEntity);
-  if ((await projects.count()) > 0) {
+  if ((await ProjectStore.count(dataSource.manager)) > 0) {
     const saved = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined;
-    const project = saved ? await projects.findOneBy({ apiKeyHash: hashApiKey(saved) }) : null;
-    return project ? { projectId: project.id, apiKey: saved, created: false } : undefined;
+    const key = saved ? await ApiKeyStore.findActive(dataSource.manager, hashApiKey(saved)) : null;
+    return key ? { projectId: key.projectId, apiKey: saved, created: false } : undefined;
   }
   return dataSource.transaction(async (manager) => {
     const { project, apiKey } = await createProject(manager, 'Demo project');

@@ -1,8 +1,8 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath, ApiExtraModels, ApiResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IngestEvents } from '@engine/execution';
 import { type ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { ChecksPrototypeNamedKeysOfEachItem } from '../http/reject-prototype-named-keys.interceptor';
 import { EventBatchDto, EventDto } from './event.dto';
@@ -14,7 +14,6 @@ import { TrackEventsResultDto } from './track-events-result.response';
 @ApiTags('events')
 @ApiBearerAuth()
 @ApiExtraModels(EventDto, EventBatchDto)
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/events')
 export class EventsController {
   constructor(
@@ -23,6 +22,7 @@ export class EventsController {
   ) {}
 
   @Post()
+  @Access('ingest')
   @HttpCode(202)
   @ChecksPrototypeNamedKeysOfEachItem()
   @ApiOperation({
@@ -43,6 +43,7 @@ export class EventsController {
   }
 
   @Get('names')
+  @Access('read')
   @ApiOperation({
     summary: 'Event names this project has received, sorted by name',
     description: 'Every name ever tracked, built-in PW_ events included, with when it was first and last received.',

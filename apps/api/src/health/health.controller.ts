@@ -7,11 +7,13 @@ import { SweeperRunStore } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Public } from '../auth/access.decorator';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
 type SweeperCheck = Check & { lastCompletedAt: string | null };
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,20 +1,20 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EnterUsersThroughApi } from '@engine/execution';
 import { type ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { ParseJourneyIdPipe } from '../journeys/journey-path.pipes';
 import { JourneyEntriesDto } from './journey-entries.dto';
 
 @ApiTags('journeys')
 @ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/journeys')
 export class JourneyEntriesController {
   constructor(private readonly enterUsers: EnterUsersThroughApi) {}
 
   @Post(':id/entries')
+  @Access('ingest')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Enter users into a live journey through its API entry node',

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNotFoundResponse,
@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { JourneyStatsDto } from './dto/journey-stats.response';
 import { ParseJourneyIdPipe } from './journey-path.pipes';
@@ -18,12 +18,12 @@ import { JourneyStatsService } from './journey-stats.service';
 @ApiTags('journeys')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/journeys')
 export class JourneyStatsController {
   constructor(private readonly journeyStats: JourneyStatsService) {}
 
   @Get(':id/stats')
+  @Access('read')
   @ApiOperation({
     summary: 'Statistics per node and for the whole journey (all versions)',
     description:

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNotFoundResponse,
@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { JourneyVersionDto, JourneyVersionSummaryDto } from './dto/journey-version.response';
 import { ParseJourneyIdPipe, ParseVersionNumberPipe } from './journey-path.pipes';
@@ -19,12 +19,12 @@ import { JourneyVersionsService } from './journey-versions.service';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
 @ApiParam({ name: 'id', format: 'uuid' })
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/journeys')
 export class JourneyVersionsController {
   constructor(private readonly versions: JourneyVersionsService) {}
 
   @Get(':id/versions')
+  @Access('read')
   @ApiOperation({ summary: 'List the published versions, newest first' })
   @ApiOkResponse({ type: [JourneyVersionSummaryDto] })
   @ApiNotFoundResponse({ description: 'No such journey in this project.' })
@@ -33,6 +33,7 @@ export class JourneyVersionsController {
   }
 
   @Get(':id/versions/:version')
+  @Access('read')
   @ApiOperation({ summary: 'Get one published version with its graph' })
   @ApiParam({ name: 'version', type: Number, example: 1 })
   @ApiOkResponse({ type: JourneyVersionDto })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { CreateJourneyDto } from './dto/create-journey.dto';
 import { JourneyDetailDto, JourneySummaryDto } from './dto/journey.response';
@@ -26,12 +26,12 @@ import { JourneysService } from './journeys.service';
 @ApiTags('journeys')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/journeys')
 export class JourneysController {
   constructor(private readonly journeys: JourneysService) {}
 
   @Post()
+  @Access('edit')
   @ApiOperation({ summary: 'Create a draft journey', description: 'The graph may be incomplete or invalid: drafts are autosaved from the canvas.' })
   @ApiCreatedResponse({ type: JourneyDetailDto })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed (the message names it).' })
@@ -40,6 +40,7 @@ export class JourneysController {
   }
 
   @Get()
+  @Access('read')
   @ApiOperation({ summary: 'List journeys, most recently edited first' })
   @ApiOkResponse({ type: [JourneySummaryDto] })
   list(@CurrentProject() project: ProjectEntity, @Query() query: ListJourneysQueryDto): Promise<JourneySummaryDto[]> {
@@ -47,6 +48,7 @@ export class JourneysController {
   }
 
   @Get(':id')
+  @Access('read')
   @ApiOperation({ summary: 'Get a journey: its draft graph, status, live version and the validation result of the draft' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: JourneyDetailDto })
@@ -56,6 +58,7 @@ export class JourneysController {
   }
 
   @Patch(':id')
+  @Access('edit')
   @ApiOperation({
     summary: 'Update the draft (name and/or graph)',
     description:
@@ -76,6 +79,7 @@ export class JourneysController {
 
   /** The same as PATCH: fields left out keep their value (the canvas sends whichever it has). */
   @Put(':id')
+  @Access('edit')
   @ApiOperation({ summary: 'Update the draft (same as PATCH)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: JourneyDetailDto })
@@ -90,6 +94,7 @@ export class JourneysController {
   }
 
   @Post(':id/validate')
+  @Access('edit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Validate the draft, or the graph in the body (nothing is saved)' })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -104,6 +109,7 @@ export class JourneysController {
   }
 
   @Post(':id/duplicate')
+  @Access('edit')
   @ApiOperation({ summary: 'Copy the draft into a new draft journey named "<name> (copy)"' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiCreatedResponse({ type: JourneyDetailDto })

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProjectEntity } from '@engine/persistence';
 import { WhatsAppModule } from '../whatsapp/whatsapp.module';
 import { JourneyLifecycleController } from './journey-lifecycle.controller';
 import { JourneyLifecycleService } from './journey-lifecycle.service';
@@ -13,8 +11,8 @@ import { JourneysService } from './journeys.service';
 
 /** The journey API: drafts, publishing and status, versions and statistics. */
 @Module({
-  // ProjectEntity: ApiKeyGuard resolves the caller's project. WhatsAppModule: publishing checks the template registry.
-  imports: [TypeOrmModule.forFeature([ProjectEntity]), WhatsAppModule],
+  // WhatsAppModule: publishing checks the template registry.
+  imports: [WhatsAppModule],
   controllers: [JourneysController, JourneyLifecycleController, JourneyVersionsController, JourneyStatsController],
   providers: [JourneysService, JourneyLifecycleService, JourneyVersionsService, JourneyStatsService],
 })

@@ -1,7 +1,7 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { ListMessagesQueryDto } from './dto/list-messages-query.dto';
 import { MessagePageDto } from './dto/message.response';
@@ -10,12 +10,12 @@ import { MessagesService } from './messages.service';
 @ApiTags('messages')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/messages')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({
     summary: 'Messages sent by journeys, newest first',
     description: '`provider=sandbox` is the sandbox inbox: what unconfigured channels would have sent. Page with `before` = the previous `nextBefore`.',

@@ -3,6 +3,7 @@ import { ApiFoundResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkRespo
 import { type Channel } from '@engine/journey';
 import { type Response } from 'express';
 import { TrackingService } from './tracking.service';
+import { Public } from '../auth/access.decorator';
 
 /** A transparent 1x1 GIF. */
 const OPEN_PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -11,6 +12,7 @@ const CHANNEL_WORDS: Record<Channel, string> = { email: 'these emails', push: 't
 
 /** The links inside sent messages (TRACKING_PATHS): no API key, the signed token is the proof. */
 @ApiTags('tracking')
+@Public()
 @Controller('t')
 export class TrackingController {
   constructor(private readonly tracking: TrackingService) {}

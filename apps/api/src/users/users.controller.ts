@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { ChecksPrototypeNamedKeysOfEachItem } from '../http/reject-prototype-named-keys.interceptor';
 import { BatchUpsertUsersDto, MAX_USERS_PER_BATCH } from './dto/batch-upsert-users.dto';
@@ -28,7 +28,6 @@ const USER_ID_PARAM = { name: 'userId', description: "The customer's own user id
 @ApiTags('users')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/users')
 export class UsersController {
   constructor(
@@ -38,6 +37,7 @@ export class UsersController {
 
   // Declared before `:userId` routes; "batch" as a user id is still reachable with PUT /users/batch.
   @Post('batch')
+  @Access('ingest')
   @HttpCode(200)
   @ChecksPrototypeNamedKeysOfEachItem()
   @ApiOperation({
@@ -59,6 +59,7 @@ export class UsersController {
   }
 
   @Put(':userId')
+  @Access('ingest')
   @ApiOperation({
     summary: 'Create or update a user',
     description:
@@ -77,6 +78,7 @@ export class UsersController {
   }
 
   @Get(':userId')
+  @Access('read')
   @ApiOperation({ summary: 'Get a user with its journeys and latest messages' })
   @ApiParam(USER_ID_PARAM)
   @ApiOkResponse({ type: UserProfileDto })
@@ -86,6 +88,7 @@ export class UsersController {
   }
 
   @Delete(':userId')
+  @Access('manage')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Erase a user (GDPR)',

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,7 +13,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ProjectEntity } from '@engine/persistence';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
 import { CreateWhatsAppTemplateDto } from './dto/create-whatsapp-template.dto';
 import { ListWhatsAppTemplatesQueryDto } from './dto/list-whatsapp-templates-query.dto';
@@ -27,12 +27,12 @@ const TEMPLATE_ID_PARAM = { name: 'id', format: 'uuid' };
 @ApiTags('whatsapp')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing or unknown API key.' })
-@UseGuards(ApiKeyGuard)
 @Controller('api/v1/whatsapp/templates')
 export class WhatsAppTemplatesController {
   constructor(private readonly templates: WhatsAppTemplatesService) {}
 
   @Post()
+  @Access('edit')
   @ApiOperation({
     summary: 'Register a WhatsApp template',
     description: 'Record a template created in WhatsApp Manager, with its review status; journeys can be published only with approved templates.',
@@ -45,6 +45,7 @@ export class WhatsAppTemplatesController {
   }
 
   @Get()
+  @Access('read')
   @ApiOperation({ summary: 'List the registered templates by name and language' })
   @ApiOkResponse({ type: [WhatsAppTemplateDto] })
   list(@CurrentProject() project: ProjectEntity, @Query() query: ListWhatsAppTemplatesQueryDto): Promise<WhatsAppTemplateDto[]> {
@@ -52,6 +53,7 @@ export class WhatsAppTemplatesController {
   }
 
   @Patch(':id')
+  @Access('edit')
   @ApiOperation({
     summary: "Record Meta's review status by hand (approved, rejected, paused, pending, disabled, deleted)",
     description: "Not needed once the WhatsApp channel has a businessAccountId and Meta's webhook is subscribed to message_template_status_update.",
@@ -68,6 +70,7 @@ export class WhatsAppTemplatesController {
   }
 
   @Delete(':id')
+  @Access('edit')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a template from the registry', description: 'Live journeys keep sending it; publishing a journey that uses it is refused.' })
   @ApiParam(TEMPLATE_ID_PARAM)

@@ -4,12 +4,14 @@ import { type Request, type Response } from 'express';
 import { WHATSAPP_WEBHOOK_PATH } from '../channel-settings/channel-settings.service';
 import { WhatsAppWebhookReceiptDto } from './dto/whatsapp-webhook-receipt.response';
 import { WhatsAppWebhookService } from './whatsapp-webhook.service';
+import { Public } from '../auth/access.decorator';
 
 /** How long Meta is asked to wait before delivering a status again that came before its send was stored. */
 const REDELIVERY_AFTER_SECONDS = 30;
 
 /** Meta calls these: no API key; deliveries are authenticated by their signature. */
 @ApiTags('webhooks')
+@Public()
 @Controller(WHATSAPP_WEBHOOK_PATH.slice(1))
 export class WhatsAppWebhookController {
   constructor(private readonly webhook: WhatsAppWebhookService) {}

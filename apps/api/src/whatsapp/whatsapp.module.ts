@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProjectEntity } from '@engine/persistence';
 import { ChannelSettingsModule } from '../channel-settings/channel-settings.module';
 import { WhatsAppAccounts } from './whatsapp-accounts.service';
 import { WhatsAppTemplatesController } from './whatsapp-templates.controller';
@@ -12,8 +10,7 @@ import { WhatsAppWebhookService } from './whatsapp-webhook.service';
 
 /** The WhatsApp channel's API side: Meta's webhook and the template registry publishing checks against. */
 @Module({
-  // ProjectEntity: ApiKeyGuard resolves the caller's project.
-  imports: [TypeOrmModule.forFeature([ProjectEntity]), ChannelSettingsModule],
+  imports: [ChannelSettingsModule],
   controllers: [WhatsAppWebhookController, WhatsAppTemplatesController],
   providers: [WhatsAppAccounts, WhatsAppWebhookEvents, WhatsAppWebhookService, WhatsAppTemplatesService, WhatsAppTemplateStatuses],
   exports: [WhatsAppTemplatesService],

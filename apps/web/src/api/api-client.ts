@@ -1,20 +1,36 @@
-import { readApiKey } from '../api-key/api-key-storage';
 import { ApiError, apiErrorMessage } from './api-error';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const unauthorizedListeners = new Set<() => void>();
+
+/** Called whenever the API answers 401: the session ended (signed out elsewhere, expired, password changed). */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/** The session's CSRF token, from the cookie the API sets beside the (httpOnly) session cookie. */
+export function readCsrfToken(): string {
+  const match = /(?:^|;\s*)csrf=([^;]*)/.exec(document.cookie);
+  return match === null ? '' : decodeURIComponent(match[1]);
+}
 
 /**
- * Calls the journey API on the same origin with the stored API key. Resolves with the parsed
- * JSON body (undefined for 204), rejects with an ApiError for any non-2xx answer.
+ * Calls the journey API on the same origin with the session cookie (never an API key); requests
+ * that change something carry the session's CSRF token. Resolves with the parsed JSON body
+ * (undefined for 204), rejects with an ApiError for any non-2xx answer.
  */
 export async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const apiKey = readApiKey();
-  if (apiKey !== '') headers['Authorization'] = `Bearer ${apiKey}`;
+  if (method !== 'GET') {
+    const csrf = readCsrfToken();
+    if (csrf !== '') headers['X-CSRF-Token'] = csrf;
+  }
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, undefined, apiErrorMessage(0, undefined));
   }
@@ -27,6 +43,9 @@ export async function apiRequest<T>(method: HttpMethod, path: string, body?: unk
       parsed = text;
     }
   }
-  if (!response.ok) throw new ApiError(response.status, parsed, apiErrorMessage(response.status, parsed));
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/api/v1/auth/')) unauthorizedListeners.forEach((listener) => listener());
+    throw new ApiError(response.status, parsed, apiErrorMessage(response.status, parsed));
+  }
   return parsed as T;
 }

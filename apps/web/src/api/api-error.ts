@@ -25,7 +25,7 @@ export function apiErrorMessage(status: number, body: unknown): string {
     if (typeof message === 'string') return message;
     if (Array.isArray(message)) return message.filter((item) => typeof item === 'string').join('; ');
   }
-  if (status === 401) return 'The API key is missing or unknown: paste the key the API printed at start.';
+  if (status === 401) return 'You are signed out: sign in again.';
   if (status === 0) return 'The API cannot be reached.';
   return `The API answered ${status}.`;
 }

@@ -1,8 +1,16 @@
+import { Fragment, useEffect } from 'react';
 import { InboxPage } from '../inbox/InboxPage';
 import { JourneysPage } from '../journeys-list/JourneysPage';
-import { routePaths } from '../routing/app-route';
+import { isPublicRoute, routePaths } from '../routing/app-route';
 import { Link } from '../routing/Link';
 import { useRoute } from '../routing/use-route';
+import { AcceptInvitationPage } from '../session/AcceptInvitationPage';
+import { AccountPage } from '../session/AccountPage';
+import { ResetPasswordPage } from '../session/ResetPasswordPage';
+import { SignInPage } from '../session/SignInPage';
+import { refreshSession, useSession } from '../session/session-store';
+import { ApiKeysPage } from '../team/ApiKeysPage';
+import { MembersPage } from '../team/MembersPage';
 import { AppHeader } from './AppHeader';
 import { loadCanvasPage, useCanvasPage } from './use-canvas-page';
 
@@ -20,18 +28,59 @@ function JourneyRoute({ journeyId }: { journeyId: string }) {
   );
 }
 
+function OwnersOnly() {
+  return (
+    <main className="page-message">
+      <h1>For owners</h1>
+      <p>Only the project&apos;s owners manage its members and API keys.</p>
+    </main>
+  );
+}
+
 export function App() {
   const route = useRoute();
-  return (
-    <div className={`app app--${route.page}`}>
-      <a className="skip-link" href="#content">
-        Skip to content
-      </a>
-      <AppHeader route={route} />
-      <div id="content" className="app__content">
+  const state = useSession();
+  useEffect(() => void refreshSession(), []);
+  const session = state.status === 'signed-in' ? state.session : undefined;
+  const owner = session?.project?.role === 'owner';
+
+  let content;
+  if (route.page === 'reset-password') content = <ResetPasswordPage />;
+  else if (route.page === 'accept-invitation' && state.status !== 'loading') content = <AcceptInvitationPage />;
+  else if (state.status === 'loading') {
+    content = (
+      <main className="page-message" aria-busy="true">
+        <p>Loading…</p>
+      </main>
+    );
+  } else if (state.status === 'error') {
+    content = (
+      <main className="page-message" role="alert">
+        <h1>The API cannot be reached</h1>
+        <p>{state.message}</p>
+        <button type="button" className="button" onClick={() => void refreshSession()}>
+          Try again
+        </button>
+      </main>
+    );
+  } else if (session === undefined) content = <SignInPage />;
+  else if (session.project === null && !isPublicRoute(route) && route.page !== 'account') {
+    content = (
+      <main className="page-message">
+        <h1>No project yet</h1>
+        <p>Create a project with the project menu above, or ask an owner for an invitation.</p>
+      </main>
+    );
+  } else {
+    // Keyed by project: switching projects starts every page afresh.
+    content = (
+      <Fragment key={session.project?.id ?? 'none'}>
         {route.page === 'journeys' && <JourneysPage />}
         {route.page === 'journey' && <JourneyRoute journeyId={route.journeyId} />}
         {route.page === 'inbox' && <InboxPage />}
+        {route.page === 'members' && (owner ? <MembersPage myAccountId={session.account.id} /> : <OwnersOnly />)}
+        {route.page === 'api-keys' && (owner ? <ApiKeysPage /> : <OwnersOnly />)}
+        {route.page === 'account' && <AccountPage session={session} />}
         {route.page === 'not-found' && (
           <main className="page-message">
             <h1>Nothing here</h1>
@@ -40,6 +89,18 @@ export function App() {
             </p>
           </main>
         )}
+      </Fragment>
+    );
+  }
+
+  return (
+    <div className={`app app--${route.page}`}>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <AppHeader route={route} session={isPublicRoute(route) && route.page === 'reset-password' ? undefined : session} />
+      <div id="content" className="app__content">
+        {content}
       </div>
     </div>
   );

@@ -1,8 +1,20 @@
-import { ApiKeyField } from '../api-key/ApiKeyField';
+import { describeError } from '../api/api-error';
 import { type AppRoute, routePaths } from '../routing/app-route';
 import { Link } from '../routing/Link';
+import { ProjectSwitcher } from '../session/ProjectSwitcher';
+import { type SessionInfo, sessionApi } from '../session/session-api';
+import { markSignedOut } from '../session/session-store';
 
-export function AppHeader({ route }: { route: AppRoute }) {
+export function AppHeader({ route, session }: { route: AppRoute; session: SessionInfo | undefined }) {
+  const owner = session?.project?.role === 'owner';
+  const signOut = async (): Promise<void> => {
+    try {
+      await sessionApi.signOut();
+    } catch (error) {
+      window.alert(describeError(error));
+    }
+    markSignedOut();
+  };
   return (
     <header className="app-header">
       <Link href={routePaths.journeys()} className="app-header__brand">
@@ -16,15 +28,37 @@ export function AppHeader({ route }: { route: AppRoute }) {
         </span>
         Journeys
       </Link>
-      <nav className="app-header__nav" aria-label="Main">
-        <Link href={routePaths.journeys()} aria-current={route.page === 'journeys' || route.page === 'journey' ? 'page' : undefined}>
-          Journeys
-        </Link>
-        <Link href={routePaths.inbox()} aria-current={route.page === 'inbox' ? 'page' : undefined}>
-          Inbox
-        </Link>
-      </nav>
-      <ApiKeyField />
+      {session !== undefined && (
+        <>
+          <nav className="app-header__nav" aria-label="Main">
+            <Link href={routePaths.journeys()} aria-current={route.page === 'journeys' || route.page === 'journey' ? 'page' : undefined}>
+              Journeys
+            </Link>
+            <Link href={routePaths.inbox()} aria-current={route.page === 'inbox' ? 'page' : undefined}>
+              Inbox
+            </Link>
+            {owner && (
+              <Link href={routePaths.members()} aria-current={route.page === 'members' ? 'page' : undefined}>
+                Members
+              </Link>
+            )}
+            {owner && (
+              <Link href={routePaths.apiKeys()} aria-current={route.page === 'api-keys' ? 'page' : undefined}>
+                API keys
+              </Link>
+            )}
+          </nav>
+          <div className="app-header__account">
+            <ProjectSwitcher session={session} />
+            <Link href={routePaths.account()} aria-current={route.page === 'account' ? 'page' : undefined} className="app-header__email">
+              {session.account.email}
+            </Link>
+            <button type="button" className="app-header__sign-out" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        </>
+      )}
     </header>
   );
 }

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, describeError } from '../api/api-error';
 import { type JourneySummary } from '../api/journey-types';
 import { journeysApi } from '../api/journeys-api';
-import { useApiKey } from '../api-key/use-api-key';
 import { routePaths } from '../routing/app-route';
 import { Link } from '../routing/Link';
 import { navigate } from '../routing/navigation';
@@ -16,7 +15,6 @@ const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'sh
 
 /** Every journey with its status, live version and numbers; create, open, duplicate, archive. */
 export function JourneysPage() {
-  const apiKey = useApiKey();
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [busyId, setBusyId] = useState<string>();
   const [actionError, setActionError] = useState<string>();
@@ -33,7 +31,7 @@ export function JourneysPage() {
     void refresh();
     const timer = window.setInterval(() => void refresh(), 10_000);
     return () => window.clearInterval(timer);
-  }, [refresh, apiKey]);
+  }, [refresh]);
 
   const act = async (journey: JourneySummary, action: 'duplicate' | 'archive'): Promise<void> => {
     if (action === 'archive' && !window.confirm(`Archive “${journey.name}”? Users inside are stopped and it cannot be published again (duplicate it to reuse it).`)) return;
@@ -69,8 +67,8 @@ export function JourneysPage() {
       {list.status === 'loading' && <p className="muted">Loading…</p>}
       {list.status === 'error' && (
         <div className="empty-state" role="alert">
-          <h2>{list.unauthorized ? 'Add your API key' : 'The journeys could not be loaded'}</h2>
-          <p>{list.unauthorized ? 'Paste the API key the API printed at start into the “API key” field above (or open the URL it printed).' : list.message}</p>
+          <h2>{list.unauthorized ? 'You are signed out' : 'The journeys could not be loaded'}</h2>
+          <p>{list.unauthorized ? 'Sign in again to see the journeys.' : list.message}</p>
           <button type="button" className="button" onClick={() => void refresh()}>
             Try again
           </button>

@@ -3,19 +3,37 @@ export type AppRoute =
   | { page: 'journeys' }
   | { page: 'journey'; journeyId: string }
   | { page: 'inbox' }
+  | { page: 'members' }
+  | { page: 'api-keys' }
+  | { page: 'account' }
+  | { page: 'reset-password' }
+  | { page: 'accept-invitation' }
   | { page: 'not-found'; path: string };
 
 export function matchRoute(pathname: string): AppRoute {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/journeys') return { page: 'journeys' };
   if (path === '/inbox') return { page: 'inbox' };
+  if (path === '/members') return { page: 'members' };
+  if (path === '/api-keys') return { page: 'api-keys' };
+  if (path === '/account') return { page: 'account' };
+  if (path === '/reset-password') return { page: 'reset-password' };
+  if (path === '/accept-invitation') return { page: 'accept-invitation' };
   const journey = /^\/journeys\/([^/]+)$/.exec(path);
   if (journey !== null) return { page: 'journey', journeyId: decodeURIComponent(journey[1]) };
   return { page: 'not-found', path };
+}
+
+/** Pages that work without signing in (their links carry a one-time token). */
+export function isPublicRoute(route: AppRoute): boolean {
+  return route.page === 'reset-password' || route.page === 'accept-invitation';
 }
 
 export const routePaths = {
   journeys: (): string => '/',
   journey: (journeyId: string): string => `/journeys/${encodeURIComponent(journeyId)}`,
   inbox: (): string => '/inbox',
+  members: (): string => '/members',
+  apiKeys: (): string => '/api-keys',
+  account: (): string => '/account',
 };

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -54,10 +54,7 @@ export async function startExecutionHarness(overrides: Partial<ExecutionConfig> 
   }).compile();
   const app = await moduleRef.init();
   const createProject = async (name: string): Promise<string> => {
-    const [project] = await db.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ($1, $2, 'jk_test') RETURNING id`,
-      [name, randomUUID()],
-    );
+    const [project] = await db.dataSource.query<Array<{ id: string }>>(`INSERT INTO projects (name) VALUES ($1) RETURNING id`, [name]);
     return project.id;
   };
   return {

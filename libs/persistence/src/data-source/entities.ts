@@ -1,3 +1,11 @@
+import { AccountEntity } from '../entities/account.entity';
+import { SessionEntity } from '../entities/session.entity';
+import { OneTimeLinkEntity } from '../entities/one-time-link.entity';
+import { LoginAttemptEntity } from '../entities/login-attempt.entity';
+import { ProjectMemberEntity } from '../entities/project-member.entity';
+import { InvitationEntity } from '../entities/invitation.entity';
+import { ApiKeyEntity } from '../entities/api-key.entity';
+import { AuditEntryEntity } from '../entities/audit-entry.entity';
 import { AppUserEntity } from '../entities/app-user.entity';
 import { ChannelSettingEntity } from '../entities/channel-setting.entity';
 import { ConversionEntity } from '../entities/conversion.entity';
@@ -32,4 +40,12 @@ export const ENTITIES = [
   ThrottleWindowEntity,
   SendOutcomeEntity,
   SweeperRunEntity,
+  AccountEntity,
+  SessionEntity,
+  OneTimeLinkEntity,
+  LoginAttemptEntity,
+  ProjectMemberEntity,
+  InvitationEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
 ];

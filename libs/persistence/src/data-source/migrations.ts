@@ -5,6 +5,7 @@ import { WhatsAppTemplateStatusWebhooks1764284400000 } from '../migrations/17642
 import { ThrottleWindows1764295200000 } from '../migrations/1764295200000-throttle-windows';
 import { SendOutcomes1764306000000 } from '../migrations/1764306000000-send-outcomes';
 import { SweeperRuns1764327600000 } from '../migrations/1764327600000-sweeper-runs';
+import { TeamAccess1764338400000 } from '../migrations/1764338400000-team-access';
 
 /** Every migration in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ThrottleWindows1764295200000,
   SendOutcomes1764306000000,
   SweeperRuns1764327600000,
+  TeamAccess1764338400000,
 ];

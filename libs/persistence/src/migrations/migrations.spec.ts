@@ -58,6 +58,22 @@ describe('migrations', () => {
     expect(await db.dataSource.query(`SELECT * FROM project_event_names`)).toEqual([]);
   });
 
+  it("turn each project's single key into its full-scope Default key", async () => {
+    const apiKeysTableExists = async () =>
+      (await db.dataSource.query<Array<{ found: string | null }>>(`SELECT to_regclass('api_keys')::text AS found`))[0].found !== null;
+    while (await apiKeysTableExists()) await db.dataSource.undoLastMigration();
+    const [project] = await db.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO projects (name, api_key_hash, api_key_prefix) VALUES ('Keyed', 'hash-keyed', 'jk_keyd') RETURNING id`,
+    );
+    await db.dataSource.runMigrations();
+    const keys = await db.dataSource.query<Array<{ name: string; scope: string; key_hash: string; key_prefix: string; revoked_at: Date | null }>>(
+      `SELECT name, scope, key_hash, key_prefix, revoked_at FROM api_keys WHERE project_id = $1`,
+      [project.id],
+    );
+    expect(keys).toEqual([{ name: 'Default key', scope: 'full', key_hash: 'hash-keyed', key_prefix: 'jk_keyd', revoked_at: null }]);
+    await db.dataSource.query(`DELETE FROM projects WHERE id = $1`, [project.id]);
+  });
+
   it('revert cleanly and apply again', async () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
     const tables = await db.dataSource.query<Array<{ count: string }>>(
