@@ -239,7 +239,8 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   // 5. The open "No" path (and the steps only it leads to) are what is left: listed, then fixed.
   await page.getByRole('button', { name: /^\d+ errors?$/ }).click();
   const problemsCard = page.getByRole('region', { name: 'Problems' });
-  if ((await problemsCard.getByRole('button', { expanded: false }).count()) > 0) await problemsCard.getByRole('button', { expanded: false }).click();
+  // Folded in step 2, it stays folded after the steps' panels opened and closed over it.
+  await problemsCard.getByRole('button', { expanded: false }).click();
   const problems = page.getByRole('list', { name: 'Problems' });
   await problems.waitFor();
   const problemTexts = await problems.getByRole('listitem').allInnerTexts();
@@ -281,6 +282,12 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
 
   // 7. Publish.
   await page.getByRole('button', { name: /^Publish/ }).click();
+  // The review says what publishing starts before it does.
+  const review = page.getByRole('dialog', { name: 'Publish this journey?' });
+  await review.getByText('When PW_WhatsAppReceived arrives where event.text matches "promo"').waitFor();
+  await review.getByText('WhatsApp: 1 step').waitFor();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await review.getByRole('button', { name: 'Publish now' }).click();
   await page.getByText(/Live version 1/).waitFor({ timeout: 15_000 });
   await page.waitForTimeout(500);
   await shot('10-live');
@@ -326,6 +333,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await page.keyboard.press('Escape');
   await page.locator('.save-status--saved').waitFor();
   await page.getByRole('button', { name: /^Publish/ }).click();
+  await page.getByRole('dialog', { name: 'Publish the changes as version 2?' }).getByRole('button', { name: 'Publish now' }).click();
   await page.getByText(/Live version 2/).waitFor({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Versions' }).click();
   await page.getByRole('button', { name: /^Version 1, published / }).click();

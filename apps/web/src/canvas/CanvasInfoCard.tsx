@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { type JourneyStats } from '../api/journey-types';
 import { ProblemsList } from '../validation/ProblemsList';
 import { useProblems } from '../validation/validation-context';
@@ -7,6 +6,9 @@ interface CanvasInfoCardProps {
   stats?: JourneyStats;
   readOnly: boolean;
   onOpenSettings: () => void;
+  /** Whether the problems are folded away (the person's choice, kept while the card is hidden). */
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
 }
 
 const number = new Intl.NumberFormat('en');
@@ -16,9 +18,8 @@ function plural(count: number, word: string): string {
 }
 
 /** Floats over the canvas when no step is selected: live totals, or the problems of the draft. */
-export function CanvasInfoCard({ stats, readOnly, onOpenSettings }: CanvasInfoCardProps) {
+export function CanvasInfoCard({ stats, readOnly, onOpenSettings, collapsed, onCollapsedChange }: CanvasInfoCardProps) {
   const problems = useProblems();
-  const [collapsed, setCollapsed] = useState(false);
   if (readOnly) {
     if (stats === undefined) return null;
     return (
@@ -56,7 +57,7 @@ export function CanvasInfoCard({ stats, readOnly, onOpenSettings }: CanvasInfoCa
     .join(' · ');
   return (
     <section className={collapsed ? 'info-card info-card--collapsed' : 'info-card'} aria-label="Problems">
-      <button type="button" className="info-card__toggle" aria-expanded={!collapsed} onClick={() => setCollapsed((value) => !value)}>
+      <button type="button" className="info-card__toggle" aria-expanded={!collapsed} onClick={() => onCollapsedChange(!collapsed)}>
         <span className={problems.errorCount > 0 ? 'info-card__dot info-card__dot--error' : 'info-card__dot info-card__dot--warning'} aria-hidden="true" />
         <span className="info-card__title">Problems</span>
         <span className="info-card__summary">{summary}</span>

@@ -7,6 +7,7 @@ import { useProjectEventNames } from '../event-names/use-project-event-names';
 import { JourneySettingsDialog } from '../journey-settings/JourneySettingsDialog';
 import { VersionsDialog } from '../journey-versions/VersionsDialog';
 import { useLiveStats } from '../live-stats/use-live-stats';
+import { PublishReviewDialog } from '../publish-review/PublishReviewDialog';
 import { SimulatorDrawer } from '../simulator/SimulatorDrawer';
 import { TestRunDrawer } from '../test-run/TestRunDrawer';
 import { Notice, type NoticeMessage } from '../ui/Notice';
@@ -29,6 +30,8 @@ import { useJourneyViews } from './use-journey-views';
 export function CanvasPage({ journeyId }: { journeyId: string }) {
   const [notice, setNotice] = useState<NoticeMessage>();
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // Publishing starts with a review of what it will start.
+  const [reviewOpen, setReviewOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
   // One drawer at a time: the live test run or the simulator.
   const [drawer, setDrawer] = useState<'testRun' | 'simulator'>();
@@ -49,7 +52,7 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
   // loading or when they could not be loaded (publishing still checks them).
   const whatsAppTemplates = useProjectWhatsAppTemplates();
   const templateRegistry = whatsAppTemplates.status === 'available' ? whatsAppTemplates.templates : undefined;
-  useCanvasShortcuts(activeStore, !settingsOpen && !versionsOpen);
+  useCanvasShortcuts(activeStore, !settingsOpen && !versionsOpen && !reviewOpen);
   const onUserAt = useCallback((nodeId: string | undefined) => setTestUserNodeId(nodeId), []);
   const onSimulatedPath = useCallback((path: readonly string[], here: string | undefined) => setSimulated({ path, here }), []);
   const toggleDrawer = (which: 'testRun' | 'simulator'): void => setDrawer((open) => (open === which ? undefined : which));
@@ -90,7 +93,7 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
                   saveState={autosave.state}
                   onReload={() => void load()}
                   busy={busy}
-                  onPublish={() => void publish()}
+                  onPublish={() => setReviewOpen(true)}
                   onPause={() => void changeStatus('pause')}
                   onResume={() => void changeStatus('resume')}
                   onOpenSettings={() => setSettingsOpen(true)}
@@ -125,6 +128,15 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
                   onFocusNode={(nodeId) => activeStore.getState().focusNode(nodeId)}
                 />
                 <JourneySettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+                <PublishReviewDialog
+                  open={reviewOpen}
+                  replacesVersion={journey.liveVersionNumber ?? undefined}
+                  onCancel={() => setReviewOpen(false)}
+                  onConfirm={() => {
+                    setReviewOpen(false);
+                    void publish();
+                  }}
+                />
                 <VersionsDialog
                   journeyId={journeyId}
                   open={versionsOpen}

@@ -1,6 +1,6 @@
 import { type NodeType } from '@engine/journey';
 import { useReactFlow } from '@xyflow/react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { type JourneyStats, type NodeStats } from '../api/journey-types';
 import { useEditor, useEditorStoreApi } from '../editor-store/editor-store-context';
 import { DEFAULT_NODE_SIZE } from '../graph-editing/auto-layout';
@@ -31,6 +31,8 @@ export function CanvasWorkspace({ statsByNode, stats, testUserNodeId, path, onOp
   const selectedNodeId = useEditor((state) => (state.selectedNodeIds.length === 1 ? state.selectedNodeIds[0] : undefined));
   const selected = useEditor((state) => (selectedNodeId === undefined ? undefined : state.graph.nodes.find((node) => node.id === selectedNodeId)));
   const empty = useEditor((state) => state.graph.nodes.length === 0);
+  // Kept here, not in the card: the card goes while a step's panel is open, and comes back folded as it was left.
+  const [problemsCollapsed, setProblemsCollapsed] = useState(false);
 
   const addAtCentre = (type: NodeType): void => {
     const box = wrapperRef.current?.getBoundingClientRect();
@@ -60,7 +62,7 @@ export function CanvasWorkspace({ statsByNode, stats, testUserNodeId, path, onOp
             <NodePanel key={selectedNodeId} nodeId={selectedNodeId} />
           </div>
         ) : (
-          <CanvasInfoCard stats={stats} readOnly={readOnly} onOpenSettings={onOpenSettings} />
+          <CanvasInfoCard stats={stats} readOnly={readOnly} onOpenSettings={onOpenSettings} collapsed={problemsCollapsed} onCollapsedChange={setProblemsCollapsed} />
         )}
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { journeysApi } from '../api/journeys-api';
@@ -24,6 +24,9 @@ async function publish(): Promise<void> {
   const button = await screen.findByRole('button', { name: /^Publish/ });
   await waitFor(() => expect(button).toHaveProperty('disabled', false));
   fireEvent.click(button);
+  // The review of what publishing starts, confirmed.
+  const review = screen.getByRole('dialog', { name: 'Publish this journey?' });
+  fireEvent.click(within(review).getByRole('button', { name: 'Publish now' }));
 }
 
 describe('canvas page: publish, pause and resume', () => {
