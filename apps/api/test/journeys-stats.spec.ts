@@ -18,9 +18,14 @@ interface NodeStats {
   failed: number;
   suppressed: number;
   conversions: number;
+  waitingToSend: number;
+  waitingForSilentHours: number;
+  waitingForRetry: number;
+  waitingInQueue: number;
 }
 
-const ZERO = { now: 0, entered: 0, sent: 0, delivered: 0, opened: 0, clicked: 0, failed: 0, suppressed: 0, conversions: 0 };
+const NOBODY_WAITING = { waitingToSend: 0, waitingForSilentHours: 0, waitingForRetry: 0, waitingInQueue: 0 };
+const ZERO = { now: 0, entered: 0, sent: 0, delivered: 0, opened: 0, clicked: 0, failed: 0, suppressed: 0, conversions: 0, ...NOBODY_WAITING };
 
 describe('GET /api/v1/journeys/:id/stats', () => {
   let t: TestApp;
@@ -134,6 +139,7 @@ describe('GET /api/v1/journeys/:id/stats', () => {
         failed: 1,
         suppressed: 1,
         conversions: 2,
+        ...NOBODY_WAITING,
       },
       { nodeId: 'exit-help', type: 'exit', ...ZERO, entered: 1 },
       { nodeId: 'is-promo', type: 'branch.condition', ...ZERO },
@@ -149,6 +155,7 @@ describe('GET /api/v1/journeys/:id/stats', () => {
         failed: 1,
         suppressed: 0,
         conversions: 1,
+        ...NOBODY_WAITING,
       },
       { nodeId: 'exit-promo', type: 'exit', ...ZERO },
       { nodeId: 'exit-other', type: 'exit', ...ZERO },

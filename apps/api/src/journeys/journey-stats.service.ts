@@ -32,6 +32,10 @@ const EMPTY_COUNTS: NodeCounts = {
   failed: 0,
   suppressed: 0,
   conversions: 0,
+  waitingToSend: 0,
+  waitingForSilentHours: 0,
+  waitingForRetry: 0,
+  waitingInQueue: 0,
 };
 
 /** Per-node and journey-wide numbers, from a handful of GROUP BY queries over one snapshot. */
@@ -58,6 +62,9 @@ export class JourneyStatsService {
         add(nodeId, metrics);
       }
       for (const row of await this.conversionsByNode(manager, journeyId)) add(row.node_id, { conversions: row.conversions });
+      for (const { node_id: nodeId, waiting, silent, retrying } of await this.waitingToSendByNode(manager, journeyId)) {
+        add(nodeId, { waitingToSend: waiting, waitingForSilentHours: silent, waitingForRetry: retrying, waitingInQueue: waiting - silent - retrying });
+      }
 
       const types = nodeTypes([journey.draftGraph, liveGraph]);
       // Canvas order first (draft, then live version), then nodes only history knows about.
@@ -109,6 +116,34 @@ export class JourneyStatsService {
   private conversionsByNode(manager: EntityManager, journeyId: string): Promise<{ node_id: string; conversions: number }[]> {
     return manager.query(
       'SELECT node_id, count(*)::int AS conversions FROM conversions WHERE journey_id = $1 GROUP BY node_id',
+      [journeyId],
+    );
+  }
+
+  /**
+   * Users held at a send node until its message goes out (their snapshot records the send as
+   * held), with why: a pending send still due later is held by silent hours; a message row being
+   * retried after a provider error; anything else waits in the queue (a worker, a throttle, the
+   * channel's rate limit).
+   */
+  private waitingToSendByNode(manager: EntityManager, journeyId: string): Promise<{ node_id: string; waiting: number; silent: number; retrying: number }[]> {
+    return manager.query(
+      `WITH held AS (
+         SELECT i.id, i.current_node_id AS node_id
+           FROM journey_instances i
+          WHERE i.journey_id = $1 AND i.status = 'active'
+            AND i.snapshot -> 'context' -> 'sends' -> i.current_node_id ->> 'status' = 'held'
+       ), reasons AS (
+         SELECT h.node_id,
+                EXISTS (SELECT 1 FROM outbox o WHERE o.instance_id = h.id AND o.kind = 'send' AND o.status = 'pending' AND o.due_at > now()) AS silent,
+                EXISTS (SELECT 1 FROM messages m WHERE m.instance_id = h.id AND m.node_id = h.node_id
+                          AND (m.status = 'retrying' OR (m.status = 'queued' AND m.status_history -> -1 ->> 'detail' LIKE 'retry: %'))) AS retrying
+           FROM held h
+       )
+       SELECT node_id, count(*)::int AS waiting,
+              count(*) FILTER (WHERE silent)::int AS silent,
+              count(*) FILTER (WHERE retrying AND NOT silent)::int AS retrying
+         FROM reasons GROUP BY node_id`,
       [journeyId],
     );
   }

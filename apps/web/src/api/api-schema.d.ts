@@ -1427,6 +1427,14 @@ export interface components {
             suppressed: number;
             /** @description Conversions of users who were at this node when they converted. */
             conversions: number;
+            /** @description Users held at this send node until its message goes out (or is finally not sent); the next three say why. */
+            waitingToSend: number;
+            /** @description Of those, messages held until the journey's silent hours end. */
+            waitingForSilentHours: number;
+            /** @description Of those, messages being retried after a provider error. */
+            waitingForRetry: number;
+            /** @description Of those, messages queued for a worker, a journey throttle or the channel's rate limit. */
+            waitingInQueue: number;
         };
         JourneyStatsTotalsDto: {
             /** @description Instances ever started (users who entered, counted once per entry). */

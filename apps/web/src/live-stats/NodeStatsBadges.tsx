@@ -17,7 +17,7 @@ export function statCells(stats: NodeStats, type: NodeType): StatCell[] {
   const conversions = { key: 'conversions', label: 'conv.', value: stats.conversions, title: 'Conversions of users who were at this step' };
   if (isSendNodeType(type)) {
     return [
-      now,
+      stats.waitingToSend > 0 ? { key: 'waiting', label: 'waiting', value: stats.waitingToSend, title: waitingTitle(stats) } : now,
       { key: 'sent', label: 'sent', value: stats.sent, title: 'Messages sent' },
       type === 'send.webhook'
         ? { key: 'delivered', label: 'ok', value: stats.delivered, title: 'Calls that succeeded' }
@@ -26,6 +26,16 @@ export function statCells(stats: NodeStats, type: NodeType): StatCell[] {
     ];
   }
   return [now, entered, conversions];
+}
+
+/** `Waiting to send: 3 held by silent hours, 1 being retried after a provider error`. */
+export function waitingTitle(stats: NodeStats): string {
+  const reasons = [
+    stats.waitingForSilentHours > 0 ? `${stats.waitingForSilentHours} held by silent hours` : '',
+    stats.waitingForRetry > 0 ? `${stats.waitingForRetry} being retried after a provider error` : '',
+    stats.waitingInQueue > 0 ? `${stats.waitingInQueue} queued (throttle or rate limit)` : '',
+  ].filter(Boolean);
+  return `Users waiting for this message to go out (${reasons.join(', ')})`;
 }
 
 /** Live counters on a node card, as one strip of fixed height (cards keep their layout). */

@@ -33,6 +33,18 @@ export class JourneyNodeStatsDto {
 
   @ApiProperty({ description: 'Conversions of users who were at this node when they converted.' })
   conversions!: number;
+
+  @ApiProperty({ description: 'Users held at this send node until its message goes out (or is finally not sent); the next three say why.' })
+  waitingToSend!: number;
+
+  @ApiProperty({ description: 'Of those, messages held until the journey\'s silent hours end.' })
+  waitingForSilentHours!: number;
+
+  @ApiProperty({ description: 'Of those, messages being retried after a provider error.' })
+  waitingForRetry!: number;
+
+  @ApiProperty({ description: 'Of those, messages queued for a worker, a journey throttle or the channel\'s rate limit.' })
+  waitingInQueue!: number;
 }
 
 export class JourneyStatsTotalsDto {
