@@ -76,6 +76,10 @@ describe('WhatsApp template registry', () => {
       // Another language, or another project, is another template.
       await register({ ...promo, language: 'pt_BR' });
       await t.http().post('/api/v1/whatsapp/templates').set(otherAuth).send(promo).expect(201);
+      // en-US, as Meta's webhooks write it, is en_US (and then a duplicate of it).
+      const american = await templates().send({ ...promo, language: 'en-US' }).expect(201);
+      expect((american.body as { language: string }).language).toBe('en_US');
+      await templates().send({ ...promo, language: 'en_US' }).expect(409);
     });
 
     it('answers 400 naming the field for malformed templates', async () => {

@@ -238,7 +238,7 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
   });
 
   describe('POST: statuses', () => {
-    it('stores PW_WhatsAppDelivered, Read and Failed for our messages, once each, and ignores sent and unknown ones', async () => {
+    it('stores PW_WhatsAppSent, Delivered, Read and Failed for our messages, once each, and ignores unknown ones', async () => {
       const ours = wamid('status');
       const messageId = await sentMessage('carol-9', ours);
       const recipient = (await t.db.dataSource.query<Array<{ phone: string }>>(`SELECT phone FROM users WHERE external_id = 'carol-9'`))[0].phone.slice(1);
@@ -250,17 +250,18 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
           statuses: [status(ours, 'sent', recipient), status(ours, 'delivered', recipient), status(ours, 'read', recipient), failed, status('wamid.NOT_OURS', 'read', '15550000000')],
         }),
       );
-      expect((await post(body).expect(200)).body).toEqual({ stored: 3, duplicates: 0, ignored: 2, templatesUpdated: 0, retryLater: false });
-      expect((await post(body).expect(200)).body).toEqual({ stored: 0, duplicates: 3, ignored: 2, templatesUpdated: 0, retryLater: false });
+      expect((await post(body).expect(200)).body).toEqual({ stored: 4, duplicates: 0, ignored: 1, templatesUpdated: 0, retryLater: false });
+      expect((await post(body).expect(200)).body).toEqual({ stored: 0, duplicates: 4, ignored: 1, templatesUpdated: 0, retryLater: false });
 
       const stored = await eventsOf('carol-9');
       expect(stored.map((event) => [event.name, event.idempotency_key])).toEqual([
+        ['PW_WhatsAppSent', `wa-status:${ours}:sent`],
         ['PW_WhatsAppDelivered', `wa-status:${ours}:delivered`],
         ['PW_WhatsAppRead', `wa-status:${ours}:read`],
         ['PW_WhatsAppFailed', `wa-status:${ours}:failed`],
       ]);
       expect(stored.every((event) => event.attributes['messageId'] === messageId && event.attributes['providerMessageId'] === ours)).toBe(true);
-      expect(stored[2].attributes).toMatchObject({ status: 'failed', errorCode: 131047, errorReason: 'More than 24 hours have passed since the recipient last replied' });
+      expect(stored[3].attributes).toMatchObject({ status: 'failed', errorCode: 131047, errorReason: 'More than 24 hours have passed since the recipient last replied' });
     });
 
     it('asks Meta to deliver again a status that may belong to a send not stored yet', async () => {

@@ -51,3 +51,4 @@ export * from './simulate/simulation';
 export * from './simulate/simulation-choices';
 export * from './simulate/render-simulated-message';
 export * from './format/journey-name';
+export * from './format/whatsapp-language';

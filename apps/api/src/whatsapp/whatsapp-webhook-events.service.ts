@@ -48,7 +48,6 @@ export class WhatsAppWebhookEvents {
     for (const update of statuses) {
       const message = ours.get(update.providerMessageId);
       const event = whatsAppStatusEvent(update);
-      // `sent` needs no event: the send itself recorded it.
       if (!message && event) unknown.push(update);
       if (!message || !event) {
         ignored += 1;

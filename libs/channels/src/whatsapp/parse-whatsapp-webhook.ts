@@ -103,7 +103,7 @@ function readInbound(raw: unknown, phoneNumberId: string, displayPhoneNumber: st
   const rawType = text(raw.type) ?? 'unknown';
   const type: WhatsAppInboundType = (WHATSAPP_INBOUND_TYPES as readonly string[]).includes(rawType) ? (rawType as WhatsAppInboundType) : 'unknown';
 
-  const contact = contacts.find((candidate) => candidate.wa_id === waId) ?? (contacts.length === 1 ? contacts[0] : undefined);
+  const contact = contacts.find((candidate) => typeof candidate.wa_id === 'string' && e164FromWhatsAppId(candidate.wa_id) === from) ?? (contacts.length === 1 ? contacts[0] : undefined);
   const profile = isRecord(contact?.profile) ? contact.profile : undefined;
   const message: InboundWhatsAppMessage = {
     messageId,

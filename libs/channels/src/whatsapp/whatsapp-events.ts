@@ -37,13 +37,14 @@ export function whatsAppReceivedEvent(message: InboundWhatsAppMessage): WhatsApp
 }
 
 const STATUS_EVENTS: Record<WhatsAppStatus, BuiltInEvent | undefined> = {
-  sent: undefined, // the send itself already recorded it
+  // Meta accepted the message for the recipient: "sent but never delivered" can be branched on.
+  sent: 'PW_WhatsAppSent',
   delivered: 'PW_WhatsAppDelivered',
   read: 'PW_WhatsAppRead',
   failed: 'PW_WhatsAppFailed',
 };
 
-/** `PW_WhatsAppDelivered` / `Read` / `Failed` for a status update; undefined for `sent`. */
+/** `PW_WhatsAppSent` / `Delivered` / `Read` / `Failed` for a status update. */
 export function whatsAppStatusEvent(update: WhatsAppStatusUpdate): WhatsAppEvent | undefined {
   const name = STATUS_EVENTS[update.status];
   if (!name) return undefined;

@@ -7,7 +7,11 @@ export function whatsAppRecipientDigits(phone: string): string | undefined {
   return /^[1-9]\d{5,14}$/.test(digits) ? digits : undefined;
 }
 
-/** Meta's `wa_id` / `from` (digits only) as the E.164 number the engine stores (`+` and digits). */
+/**
+ * Meta's `wa_id` / `from` as the E.164 number the engine stores (`+` and digits). Meta sends digits
+ * only; a leading `+` (as some gateways and test tools write it) is accepted too.
+ */
 export function e164FromWhatsAppId(waId: string): string | undefined {
-  return /^\d{6,15}$/.test(waId) ? `+${waId}` : undefined;
+  const match = /^\+?(\d{6,15})$/.exec(waId);
+  return match === null ? undefined : `+${match[1]}`;
 }

@@ -21,6 +21,16 @@ describe('parseWhatsAppWebhook', () => {
     ]);
   });
 
+  it('accepts a sender written with a leading + (as some gateways write it), normalised to E.164', () => {
+    const body = payloads.envelope({
+      contacts: [{ wa_id: '16505551234', profile: { name: 'Sheena Nelson' } }],
+      messages: [{ from: '+16505551234', id: 'wamid.plus', timestamp: '1744344500', type: 'text', text: { body: 'Help' } }],
+    });
+    const { inbound, problems } = parseWhatsAppWebhook(body);
+    expect(problems).toEqual([]);
+    expect(inbound).toMatchObject([{ messageId: 'wamid.plus', from: '+16505551234', contactName: 'Sheena Nelson', text: 'Help' }]);
+  });
+
   it('reads a template quick-reply button, with its payload and the message it answers', () => {
     const [message] = parseWhatsAppWebhook(payloads.templateButtonReply).inbound;
     expect(message).toMatchObject({
@@ -253,9 +263,9 @@ describe('WhatsApp webhook events', () => {
     });
   });
 
-  it('turns delivered, read and failed statuses into events, and sent into none', () => {
+  it('turns sent, delivered, read and failed statuses into events', () => {
     const events = parseWhatsAppWebhook(payloads.statuses).statuses.map(whatsAppStatusEvent);
-    expect(events.map((event) => event?.name)).toEqual([undefined, 'PW_WhatsAppDelivered', 'PW_WhatsAppRead', 'PW_WhatsAppFailed']);
+    expect(events.map((event) => event?.name)).toEqual(['PW_WhatsAppSent', 'PW_WhatsAppDelivered', 'PW_WhatsAppRead', 'PW_WhatsAppFailed']);
     expect(events[3]!.attributes).toEqual({
       providerMessageId: 'wamid.failed-one',
       status: 'failed',

@@ -1,6 +1,7 @@
 /** Built-in events; custom events are the customer's own names and never start with `PW_`. */
 export const BUILT_IN_EVENTS = [
   'PW_WhatsAppReceived',
+  'PW_WhatsAppSent',
   'PW_WhatsAppDelivered',
   'PW_WhatsAppRead',
   'PW_WhatsAppFailed',

@@ -35,6 +35,10 @@ describe('whatsAppTemplateProblems', () => {
     expect(whatsAppTemplateProblems(sending(MATCHING), [OFFER])).toEqual([]);
   });
 
+  it('takes en-US and en_US for the same language', () => {
+    expect(whatsAppTemplateProblems(sending({ ...MATCHING, language: 'en-US' }), [{ ...OFFER, language: 'en_US' }])).toEqual([]);
+  });
+
   it('refuses a template the registry does not have (in that language)', () => {
     const reason = 'is not registered; add it to the WhatsApp templates once Meta has approved it';
     expect(whatsAppTemplateProblems(sending(MATCHING), [])).toEqual([refusal(reason)]);

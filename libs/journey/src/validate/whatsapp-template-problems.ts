@@ -1,5 +1,6 @@
 import { type JourneyProblem } from './problem';
 import { nodeSubject } from './wording';
+import { whatsAppLanguageCode } from '../format/whatsapp-language';
 
 /** A component of a registered template as the WhatsApp Cloud API describes it (`{ type: 'BODY', text: 'Hi {{1}}' }`); only its type and text matter here. */
 export interface RegisteredWhatsAppTemplateComponent {
@@ -116,7 +117,7 @@ function templateSends(graph: unknown): TemplateSend[] {
 }
 
 function templateKey(name: string, language: string): string {
-  return `${name}\u0000${language}`;
+  return `${name}\u0000${whatsAppLanguageCode(language)}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,7 @@
+import { whatsAppLanguageCode } from '@engine/journey';
 import { WHATSAPP_TEMPLATE_CATEGORIES, WHATSAPP_TEMPLATE_STATUSES, type WhatsAppTemplateCategory, type WhatsAppTemplateStatus } from '@engine/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches, Validate, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { StorableJsonRule } from '../../http/storable-json.rules';
 import { whatsAppTemplateComponentProblems } from '../whatsapp-template-components';
@@ -20,7 +22,8 @@ export class CreateWhatsAppTemplateDto {
   @Matches(TEMPLATE_NAME, { message: 'name must be lowercase letters, digits and underscores (e.g. promo_offer), at most 512 characters' })
   name!: string;
 
-  @ApiProperty({ example: 'en', description: "Meta's language code: en, en_US, pt_BR..." })
+  @ApiProperty({ example: 'en', description: "Meta's language code: en, en_US, pt_BR... (en-US is taken as en_US, as Meta's webhooks write it)" })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? whatsAppLanguageCode(value) : value))
   @Matches(TEMPLATE_LANGUAGE, { message: 'language must be a WhatsApp language code such as en, en_US or pt_BR' })
   language!: string;
 
