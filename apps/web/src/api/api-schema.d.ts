@@ -1794,7 +1794,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description Meta's language code: en, en_US, pt_BR...
+             * @description Meta's language code: en, en_US, pt_BR... (en-US is taken as en_US, as Meta's webhooks write it)
              * @example en
              */
             language: string;
