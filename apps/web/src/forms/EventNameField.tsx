@@ -8,6 +8,7 @@ import { TextField } from './TextField';
 /** What each built-in event means, for the suggestion list and the hint. */
 export const BUILT_IN_EVENT_DESCRIPTIONS: Record<(typeof BUILT_IN_EVENTS)[number], string> = {
   PW_WhatsAppReceived: 'An inbound WhatsApp message (attributes: from, text, type, messageId)',
+  PW_WhatsAppSent: 'Meta accepted a WhatsApp message for the recipient (not delivered yet)',
   PW_WhatsAppDelivered: 'A WhatsApp message was delivered',
   PW_WhatsAppRead: 'A WhatsApp message was read',
   PW_WhatsAppFailed: 'A WhatsApp message failed',
