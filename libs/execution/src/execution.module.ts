@@ -5,6 +5,7 @@ import { ProjectChannels } from './channels/project-channels';
 import { EXECUTION_CONFIG, type ExecutionConfig } from './config/execution-config';
 import { IngestEvents } from './ingest/ingest-events.usecase';
 import { CompiledJourneys } from './journeys/compiled-journeys';
+import { StopJourneyInstances } from './journeys/stop-journey-instances.usecase';
 import { EngineMetrics } from './metrics/engine-metrics';
 import { EnterUsersThroughApi } from './entries/enter-users.usecase';
 import { LaunchSegment } from './entries/launch-segment.usecase';
@@ -50,6 +51,7 @@ export class ExecutionModule {
       FireTimers,
       EnterUsersThroughApi,
       LaunchSegment,
+      StopJourneyInstances,
     ];
     const processors: Provider[] = config.runWorkers
       ? [
@@ -73,7 +75,7 @@ export class ExecutionModule {
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
       providers: [...providers, ...processors],
-      exports: [ProjectChannels, IngestEvents, EnterUsersThroughApi, LaunchSegment, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
+      exports: [ProjectChannels, IngestEvents, EnterUsersThroughApi, LaunchSegment, StopJourneyInstances, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
     };
   }
 }

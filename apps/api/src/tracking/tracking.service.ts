@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type TrackingKind, verifyTrackingToken } from '@engine/channels';
 import { EXECUTION_CONFIG, type ExecutionConfig, type IncomingEvent, IngestEvents, trackingSecret } from '@engine/execution';
 import { type Channel } from '@engine/journey';
+import { UserStore } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 
 interface TrackedMessage {
@@ -60,10 +61,7 @@ export class TrackingService {
   async unsubscribe(token: string): Promise<Channel> {
     const message = await this.resolve(token, 'unsubscribe');
     if (!OPT_IN_CHANNELS.has(message.channel)) throw new NotFoundException('This message has no unsubscribe link');
-    await this.dataSource.query(`UPDATE users SET opt_ins = opt_ins || jsonb_build_object($2::text, false), updated_at = now() WHERE id = $1`, [
-      message.user_id,
-      message.channel,
-    ]);
+    await UserStore.optOut(this.dataSource.manager, message.user_id, message.channel);
     return message.channel;
   }
 

@@ -6,6 +6,7 @@ import {
   whatsAppStatusEvent,
   type WhatsAppStatusUpdate,
 } from '@engine/channels';
+import { UserStore } from '@engine/persistence';
 import { type IncomingEvent, IngestEvents } from '@engine/execution';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type WhatsAppWebhookReceiptDto } from './dto/whatsapp-webhook-receipt.response';
@@ -98,22 +99,12 @@ export class WhatsAppWebhookEvents {
     return this.dataSource.transaction(async (manager) => {
       const userIdByPhone = await this.usersByPhone(manager, projectId, phones);
       const unknown = phones.filter((phone) => !userIdByPhone.has(phone));
-      if (unknown.length > 0) {
-        await manager.query(
-          `INSERT INTO users (project_id, external_id, phone) SELECT $1, phone, phone FROM unnest($2::text[]) AS phone
-           ON CONFLICT (project_id, external_id) DO UPDATE SET phone = coalesce(users.phone, excluded.phone)`,
-          [projectId, unknown],
-        );
-        for (const phone of unknown) userIdByPhone.set(phone, phone);
-      }
-      const userIds = phones.map((phone) => userIdByPhone.get(phone)!);
-      // Rows locked in id order, like the workers do, so concurrent writers cannot deadlock.
-      await manager.query(`SELECT id FROM users WHERE project_id = $1 AND external_id = ANY($2) ORDER BY id FOR UPDATE`, [projectId, userIds]);
-      await manager.query(
-        `UPDATE users SET last_inbound_whatsapp_at = greatest(users.last_inbound_whatsapp_at, v.at), updated_at = now()
-           FROM (SELECT external_id, max(at) AS at FROM unnest($2::text[], $3::timestamptz[]) AS i(external_id, at) GROUP BY external_id) v
-          WHERE users.project_id = $1 AND users.external_id = v.external_id`,
-        [projectId, userIds, phones.map((phone) => new Date(lastInbound.get(phone)!).toISOString())],
+      for (const phone of unknown) userIdByPhone.set(phone, phone);
+      await UserStore.recordInboundWhatsApp(
+        manager,
+        projectId,
+        phones.map((phone) => ({ externalId: userIdByPhone.get(phone)!, at: new Date(lastInbound.get(phone)!) })),
+        unknown,
       );
       return userIdByPhone;
     });

@@ -1,5 +1,5 @@
-import { type Effect, type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type UserFacts } from '@engine/journey';
-import { type AppUserEntity, type EventEntity, type InstanceStatus, type UnappliedSendOutcome } from '@engine/persistence';
+import { type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type UserFacts } from '@engine/journey';
+import { type AppUserEntity, type EventEntity, type InstanceStatus, type NewOutboxRow, type UnappliedSendOutcome } from '@engine/persistence';
 
 /** A live journey users can enter now (its current version, compiled). */
 export interface EnterableJourney {
@@ -72,13 +72,6 @@ export interface BatchInputs {
   outcomes: UnappliedSendOutcome[];
   timers: DueTimer[];
   entries: EntryRequest[];
-}
-
-export interface NewOutboxRow {
-  projectId: string;
-  instanceId: string;
-  effect: Effect;
-  dueAt: Date;
 }
 
 /** Everything a batch writes, in one transaction. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { inTransaction } from '@engine/persistence';
 import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { OutboxDispatcher } from '../queues/outbox-dispatcher';
 import { applyInputs } from './apply-inputs';
 import { type DueTimer, type EntryRequest } from './batch-state';
-import { inTransaction } from './in-transaction';
 import { loadBatch } from './load-batch';
 import { writeBatch } from './write-batch';
 

@@ -5,8 +5,7 @@ import { type JourneyGraph } from '@engine/journey';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { type EnterUsersJob, QUEUES } from '../queues/queue-names';
-import { inTransaction } from '../batch/in-transaction';
-import { ensureUsers } from '../users/ensure-users';
+import { inTransaction, UserStore } from '@engine/persistence';
 
 export interface ApiEntry {
   /** The customer's id of the user; unknown users are created. */
@@ -41,7 +40,7 @@ export class EnterUsersThroughApi {
     const nodeId = entryNodeId ?? apiEntries[0];
     if (!apiEntries.includes(nodeId)) throw new UnprocessableEntityException(`entryNodeId "${nodeId}" is not an API entry of this journey (${apiEntries.join(', ')})`);
 
-    const idOf = await inTransaction(this.dataSource, (manager) => ensureUsers(manager, projectId, entries.map((entry) => entry.userId)));
+    const idOf = await inTransaction(this.dataSource, (manager) => UserStore.ensureExist(manager, projectId, entries.map((entry) => entry.userId)));
     // Entries with different attributes cannot share a job; group by attributes.
     const byAttributes = new Map<string, string[]>();
     for (const entry of entries) {

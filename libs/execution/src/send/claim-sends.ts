@@ -1,6 +1,15 @@
-import { type Channel, type Effect, type JourneySettings } from '@engine/journey';
+import { type Channel, type JourneySettings } from '@engine/journey';
 import { buildMessageTracking, type ChannelProvider, type OutgoingMessage } from '@engine/channels';
-import { AppUserEntity, type FinalMessageResult, type MessageStatusChange, SendOutcomeStore } from '@engine/persistence';
+import {
+  AppUserEntity,
+  type FinalMessageResult,
+  MessageStore,
+  type MessageStatusChange,
+  type OutboxSendRow,
+  OutboxStore,
+  SendOutcomeStore,
+  UserStore,
+} from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
 import { type ProjectChannels } from '../channels/project-channels';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
@@ -11,8 +20,6 @@ import { recipientFor } from './recipient';
 import { renderMessage } from './render-message';
 import { attachTemplateParameterNames } from './template-parameter-names';
 
-export type SendEffect = Extract<Effect, { kind: 'send' }>;
-
 /** Marks a queued message whose last attempt failed in a way worth retrying. */
 export const RETRY_MARK = 'retry: ';
 
@@ -21,25 +28,6 @@ export type ClaimResult =
   | { kind: 'throttled'; until: number }
   | { kind: 'suppressed' | 'failed'; channel: Channel; messageId: string; reason: string }
   | { kind: 'claimed'; message: OutgoingMessage; provider: ChannelProvider };
-
-interface OutboxSendRow {
-  id: string;
-  status: string;
-  effect: SendEffect;
-  project_id: string;
-  instance_id: string;
-  journey_id: string;
-  version_id: string;
-  user_id: string;
-}
-
-interface ExistingMessage {
-  id: string;
-  idempotency_key: string;
-  status: string;
-  status_history: MessageStatusChange[];
-  content: Record<string, unknown>;
-}
 
 export interface ClaimContext {
   manager: EntityManager;
@@ -62,31 +50,18 @@ export interface ClaimedSends {
 /**
  * Claims a set of send outbox rows in one transaction: each gets its message row (inserted under
  * its idempotency key) or a reason not to send. A message settled here (suppressed, failed, or
- * interrupted) gets its outcome recorded for its instance in the same transaction. Rows are locked
- * in id order so concurrent claims cannot deadlock.
+ * interrupted) gets its outcome recorded for its instance in the same transaction.
  */
 export async function claimSends(context: ClaimContext, outboxIds: string[]): Promise<ClaimedSends> {
   const { manager, now } = context;
   const results = new Map<string, ClaimResult>(outboxIds.map((id) => [id, { kind: 'skipped' }]));
   const claimed: ClaimedSends = { results, settledUserIds: [] };
-  const rows = await manager.query<OutboxSendRow[]>(
-    `SELECT o.id, o.status, o.effect, o.project_id, o.instance_id, i.journey_id, i.version_id, i.user_id
-       FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
-      WHERE o.id = ANY($1::bigint[]) AND o.kind = 'send' ORDER BY o.id FOR UPDATE OF o`,
-    [outboxIds],
-  );
+  const rows = await OutboxStore.lockSends(manager, outboxIds);
   const pending = rows.filter((row) => row.status === 'pending');
   if (pending.length === 0) return claimed;
 
   const keyOf = (row: OutboxSendRow) => `${row.instance_id}:${row.effect.idempotencyKey}`;
-  const existing = new Map(
-    (
-      await manager.query<ExistingMessage[]>(
-        `SELECT id, idempotency_key, status, status_history, content FROM messages WHERE idempotency_key = ANY($1)`,
-        [pending.map(keyOf)],
-      )
-    ).map((message) => [message.idempotency_key, message]),
-  );
+  const existing = await MessageStore.byIdempotencyKeys(manager, pending.map(keyOf));
   const users = new Map(
     (await manager.getRepository(AppUserEntity).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: [...new Set(pending.map((row) => row.user_id))] }).getMany()).map(
       (user) => [user.id, user],
@@ -96,7 +71,7 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
   const providerOf = await context.channels.lookup(manager, pending.map((row) => row.project_id));
   if (pending.some((row) => machines.get(row.version_id)!.graph.settings.frequencyCap)) {
     // Capped sends of one user must not pass the cap side by side: serialize them on the user row.
-    await manager.query(`SELECT id FROM users WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [[...users.keys()]]);
+    await UserStore.lockIds(manager, [...users.keys()]);
   }
   const claimedPerUser = new Map<string, number>();
 
@@ -167,27 +142,24 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
   }
 
   if (inserts.length > 0) {
-    const inserted = await manager.query<Array<{ id: string; idempotency_key: string }>>(
-      `INSERT INTO messages (project_id, user_id, journey_id, instance_id, node_id, visit, channel, provider, status, status_history, idempotency_key, content, error)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::jsonb[], $13::text[])
-       RETURNING id, idempotency_key`,
-      [
-        inserts.map((i) => i.row.project_id),
-        inserts.map((i) => i.row.user_id),
-        inserts.map((i) => i.row.journey_id),
-        inserts.map((i) => i.row.instance_id),
-        inserts.map((i) => i.row.effect.nodeId),
-        inserts.map((i) => i.row.effect.visit),
-        inserts.map((i) => i.row.effect.channel),
-        inserts.map((i) => i.provider.name),
-        inserts.map((i) => i.status),
-        inserts.map((i) => JSON.stringify(i.history)),
-        inserts.map((i) => keyOf(i.row)),
-        inserts.map((i) => JSON.stringify(i.content)),
-        inserts.map((i) => i.error),
-      ],
+    const idByKey = await MessageStore.insert(
+      manager,
+      inserts.map((i) => ({
+        projectId: i.row.project_id,
+        userId: i.row.user_id,
+        journeyId: i.row.journey_id,
+        instanceId: i.row.instance_id,
+        nodeId: i.row.effect.nodeId,
+        visit: i.row.effect.visit,
+        channel: i.row.effect.channel,
+        provider: i.provider.name,
+        status: i.status,
+        history: i.history,
+        idempotencyKey: keyOf(i.row),
+        content: i.content,
+        error: i.error,
+      })),
     );
-    const idByKey = new Map(inserted.map((row) => [row.idempotency_key, row.id]));
     for (const insert of inserts) {
       const messageId = idByKey.get(keyOf(insert.row))!;
       const channel = insert.row.effect.channel;
@@ -199,15 +171,8 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
       );
     }
   }
-  if (interrupted.length > 0) {
-    await manager.query(
-      `UPDATE messages SET status = 'failed', error = $2, status_history = status_history || $3::jsonb, updated_at = now() WHERE id = ANY($1)`,
-      [interrupted, INTERRUPTED, JSON.stringify([{ status: 'failed', at: new Date(now).toISOString(), detail: INTERRUPTED }])],
-    );
-  }
-  if (doneOutboxIds.length > 0) {
-    await manager.query(`UPDATE outbox SET status = 'done', attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [doneOutboxIds]);
-  }
+  await MessageStore.fail(manager, interrupted, INTERRUPTED, new Date(now));
+  await OutboxStore.markDone(manager, doneOutboxIds);
   const notSent: FinalMessageResult[] = [...results.values()].flatMap((result) =>
     result.kind === 'suppressed' || result.kind === 'failed' ? [{ messageId: result.messageId, outcome: 'not_sent' as const, at: new Date(now), reason: result.reason }] : [],
   );
