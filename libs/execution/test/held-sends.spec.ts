@@ -205,7 +205,7 @@ describe('a held message holds the user', () => {
       await expectPushFirst(userId, decidesOpened);
       const [history] = await h.db.dataSource.query<Array<{ retries: number }>>(
         `SELECT count(*)::int AS retries FROM messages m, jsonb_array_elements(m.status_history) c
-          WHERE m.user_id = $1 AND m.node_id = 'push' AND c->>'detail' LIKE 'retry: %'`,
+          WHERE m.user_id = $1 AND m.node_id = 'push' AND c->>'status' = 'retrying'`,
         [userId],
       );
       expect(history.retries).toBe(2);
@@ -233,13 +233,13 @@ describe('a held message holds the user', () => {
       return Promise.resolve();
     });
     const push = await pushOutbox(userId);
-    await eventually(async () => (await messagesOf(h.db, userId)).find((m) => m.node_id === 'push' && m.status === 'queued'), 10_000, 'a failed attempt');
+    await eventually(async () => (await messagesOf(h.db, userId)).find((m) => m.node_id === 'push' && m.status === 'retrying'), 10_000, 'a failed attempt');
     // What the send processor does when the job's last attempt fails with a retryable error.
     await h.app.get(SendMessages).failAfterRetries(push.id, 'push service unavailable (test)');
     await eventually(async () => (await instancesOf(h.db, userId))[0]?.status === 'completed', 10_000, 'the journey to complete');
     const messages = await eventually(async () => {
       const found = await messagesOf(h.db, userId);
-      return found.length === 2 && found.every((m) => m.status !== 'queued') && found;
+      return found.length === 2 && found.every((m) => m.status !== 'queued' && m.status !== 'retrying') && found;
     }, 10_000, 'push failed and email sent');
     expect(messages.map((m) => [m.node_id, m.status])).toEqual([
       ['push', 'failed'],

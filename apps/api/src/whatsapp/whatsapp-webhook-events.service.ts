@@ -138,7 +138,7 @@ export class WhatsAppWebhookEvents {
     const [row] = await this.dataSource.query<Array<{ exists: boolean }>>(
       `SELECT EXISTS (
          SELECT 1 FROM messages m JOIN users u ON u.id = m.user_id
-          WHERE m.project_id = $1 AND m.channel = 'whatsapp' AND m.provider_message_id IS NULL AND m.status = 'queued'
+          WHERE m.project_id = $1 AND m.channel = 'whatsapp' AND m.provider_message_id IS NULL AND m.status IN ('queued', 'retrying')
             AND m.created_at > now() - make_interval(secs => $3) AND u.phone = ANY($2)
        ) AS exists`,
       [projectId, [...new Set(recent.map((update) => update.recipient))], SEND_IN_FLIGHT_SECONDS],

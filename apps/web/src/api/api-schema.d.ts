@@ -1078,7 +1078,7 @@ export interface components {
         };
         MessageStatusChangeDto: {
             /** @enum {string} */
-            status: "queued" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             at: string;
             detail?: string;
         };
@@ -1091,7 +1091,7 @@ export interface components {
             journeyId: string | null;
             nodeId: string | null;
             /** @enum {string} */
-            status: "queued" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             statusHistory: components["schemas"]["MessageStatusChangeDto"][];
             createdAt: string;
         };
@@ -1354,7 +1354,7 @@ export interface components {
              */
             provider: string;
             /** @enum {string} */
-            status: "queued" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             statusHistory: components["schemas"]["MessageStatusChangeDto"][];
             /**
              * @description The customer's id of the recipient.
@@ -2645,7 +2645,7 @@ export interface operations {
                 /** @description Only messages of this provider: `sandbox` is the inbox of unconfigured channels. */
                 provider?: string;
                 channel?: "push" | "email" | "whatsapp" | "sms" | "webhook";
-                status?: "queued" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+                status?: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
                 /** @description Only this user's messages (the customer's own user id). */
                 userId?: string;
                 limit?: number;

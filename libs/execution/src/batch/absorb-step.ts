@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import {
   applyTagOperations,
   type Effect,
   type JourneyInput,
-  nextAllowedSendTime,
   step,
   type StepResult,
-  USER_CHANNELS,
-  type UserChannel,
   waitingFor,
 } from '@engine/journey';
+import { sendableAt } from '../send/send-policy';
 import { type BatchWrites, type EnterableJourney, type InstanceState, type UserState } from './batch-state';
 
 /** A chain of timers already due (e.g. `wait 0` nodes) runs inline up to this length, then via the outbox. */
@@ -28,11 +25,18 @@ export function stepInstance(instance: InstanceState, user: UserState, input: Jo
 }
 
 /** Enter a user into a journey; returns the new instance, or undefined when the input does not enter. */
-export function enterJourney(journey: EnterableJourney, user: UserState, input: JourneyInput, now: number, writes: BatchWrites): InstanceState | undefined {
+export function enterJourney(
+  journey: EnterableJourney,
+  user: UserState,
+  input: JourneyInput,
+  now: number,
+  writes: BatchWrites,
+  newId: () => string,
+): InstanceState | undefined {
   const probe = step(journey.compiled, undefined, input, now);
   if (!probe.entered) return undefined;
   const instance: InstanceState = {
-    id: randomUUID(),
+    id: newId(),
     projectId: journey.projectId,
     journeyId: journey.id,
     versionId: journey.versionId,
@@ -91,7 +95,8 @@ function absorb(instance: InstanceState, user: UserState, result: StepResult, no
         bumpCounter(writes, instance.journeyId, effect.nodeId, 'entered');
         break;
       case 'send':
-        writes.outbox.push(outboxRow(instance, effect, new Date(sendTime(instance, user, effect.channel, now))));
+        // Silent hours: the send is due when the user's window opens (the send policy decides).
+        writes.outbox.push(outboxRow(instance, effect, new Date(sendableAt(instance.compiled.graph.settings.silentHours, effect.channel, user.facts.timeZone, now))));
         break;
       case 'schedule':
         if (effect.at <= now && effect.timerId === instance.timerId) dueTimer = { timerId: effect.timerId, effect };
@@ -129,11 +134,6 @@ function absorb(instance: InstanceState, user: UserState, result: StepResult, no
     return undefined;
   }
   return dueTimer;
-}
-
-function sendTime(instance: InstanceState, user: UserState, channel: string, now: number): number {
-  if (!(USER_CHANNELS as readonly string[]).includes(channel)) return now;
-  return nextAllowedSendTime(now, instance.compiled.graph.settings.silentHours, channel as UserChannel, user.facts.timeZone);
 }
 
 function outboxRow(instance: InstanceState, effect: Effect, dueAt: Date) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -49,7 +50,7 @@ export class StepUsers {
         withEvents: command.withEvents,
         entryJourneyIds: [...new Set(entries.map((entry) => entry.journeyId))],
       });
-      const writes = applyInputs(batch, { events, outcomes, timers: command.timers ?? [], entries }, now);
+      const writes = applyInputs(batch, { events, outcomes, timers: command.timers ?? [], entries }, { now, newId: randomUUID });
       const rows = await writeBatch(manager, batch, writes);
       let visits = 0;
       for (const counter of writes.counters.values()) visits += counter.entered;

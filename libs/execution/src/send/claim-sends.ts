@@ -1,4 +1,4 @@
-import { type Channel, type JourneySettings } from '@engine/journey';
+import { type Channel, type FrequencyCap, type JourneySettings } from '@engine/journey';
 import { buildMessageTracking, type ChannelProvider, type OutgoingMessage } from '@engine/channels';
 import {
   AppUserEntity,
@@ -8,20 +8,17 @@ import {
   type OutboxSendRow,
   OutboxStore,
   SendOutcomeStore,
+  ThrottleWindowStore,
   UserStore,
 } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
 import { type ProjectChannels } from '../channels/project-channels';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
-import { frequencyCapReached } from './frequency-cap';
-import { reserveThrottledSend } from './journey-throttle';
 import { recipientFor } from './recipient';
+import { capCounts, capPeriodStart, decideSend, throttleFor, throttleWindow } from './send-policy';
 import { renderMessage } from './render-message';
 import { attachTemplateParameterNames } from './template-parameter-names';
-
-/** Marks a queued message whose last attempt failed in a way worth retrying. */
-export const RETRY_MARK = 'retry: ';
 
 export type ClaimResult =
   | { kind: 'skipped' }
@@ -37,9 +34,6 @@ export interface ClaimContext {
   tracking: { publicUrl: string; secret: Buffer };
   now: number;
 }
-
-/** WhatsApp allows free-form text only this long after the user's last message to the business. */
-const WHATSAPP_TEXT_WINDOW_MS = 24 * 3_600_000;
 
 export interface ClaimedSends {
   results: Map<string, ClaimResult>;
@@ -68,11 +62,14 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
     ),
   );
   const machines = await context.compiled.load(manager, pending.map((row) => row.version_id));
+  const settingsOf = (row: OutboxSendRow): JourneySettings => machines.get(row.version_id)!.graph.settings;
   const providerOf = await context.channels.lookup(manager, pending.map((row) => row.project_id));
-  if (pending.some((row) => machines.get(row.version_id)!.graph.settings.frequencyCap)) {
+  if (pending.some((row) => settingsOf(row).frequencyCap)) {
     // Capped sends of one user must not pass the cap side by side: serialize them on the user row.
     await UserStore.lockIds(manager, [...users.keys()]);
   }
+  const fresh = pending.filter((row) => !existing.has(keyOf(row)));
+  const cappedCounts = await countCappedSends(manager, fresh.map((row) => ({ userId: row.user_id, channel: row.effect.channel, cap: settingsOf(row).frequencyCap })), now);
   const claimedPerUser = new Map<string, number>();
 
   const inserts: Array<{
@@ -91,54 +88,60 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
     const key = keyOf(row);
     const user = users.get(row.user_id)!;
     const provider = providerOf(row.project_id, effect.channel);
-    const recipient = recipientFor(effect.channel, user);
     const previous = existing.get(key);
     if (previous) {
-      const retrying = previous.status === 'queued' && previous.status_history.at(-1)?.detail?.startsWith(RETRY_MARK);
-      if (retrying && 'to' in recipient) {
+      // Claimed before: only a message waiting for a retry is sent again.
+      const recipient = recipientFor(effect.channel, user);
+      if (previous.status === 'retrying' && 'to' in recipient) {
         results.set(row.id, { kind: 'claimed', provider, message: outgoing(context, previous.id, row, key, previous.content, recipient.to) });
         continue;
       }
       doneOutboxIds.push(row.id);
-      if (previous.status === 'queued') {
+      if (previous.status === 'queued' || previous.status === 'retrying') {
         // Claimed by an attempt that died mid-send: the outcome is unknown, so never risk a second one.
         interrupted.push(previous.id);
         results.set(row.id, { kind: 'failed', channel: effect.channel, messageId: previous.id, reason: INTERRUPTED });
       }
       continue;
     }
-    const settings: JourneySettings = machines.get(row.version_id)!.graph.settings;
-    const throttledUntil = await reserveThrottledSend(manager, row.journey_id, effect.channel, settings.throttling, now);
-    if (throttledUntil !== undefined) {
-      results.set(row.id, { kind: 'throttled', until: throttledUntil });
-      continue;
+    const settings = settingsOf(row);
+    const throttle = throttleFor(settings.throttling, effect.channel);
+    let throttleWindowSends: number | undefined;
+    if (throttle) {
+      // Counted in the claim's transaction: a claim that rolls back takes its count back with it.
+      const window = throttleWindow(throttle, now);
+      throttleWindowSends = await ThrottleWindowStore.countSend(manager, {
+        journeyId: row.journey_id,
+        channel: effect.channel,
+        windowStart: window.start,
+        expiresAt: new Date(window.expiresAt),
+      });
     }
     const facts = userFacts(user);
     const content = renderMessage(effect.channel, effect.content, { tags: facts.tags, event: effect.eventAttributes, user: facts });
-    let suppressed: string | undefined;
-    let failed: string | undefined;
-    if ('missing' in recipient) suppressed = `Not sent: ${recipient.missing}`;
-    else if (effect.channel === 'whatsapp' && content['mode'] === 'text' && !withinWhatsAppWindow(user.lastInboundWhatsAppAt, now)) {
-      failed =
-        'Not sent: WhatsApp allows free-form text only within 24 hours of the user\'s last message' +
-        `${user.lastInboundWhatsAppAt ? ` (last one ${user.lastInboundWhatsAppAt.toISOString()})` : ' (they never wrote)'}; use an approved template instead`;
-    }
-    else if (settings.frequencyCap && (await frequencyCapReached(manager, user.id, effect.channel, settings.frequencyCap, now, claimedPerUser.get(user.id)))) {
-      suppressed = `Not sent: frequency cap of ${settings.frequencyCap.maxMessages} per ${settings.frequencyCap.period} reached`;
-    }
-    const held = failed ? { status: 'failed' as const, reason: failed } : suppressed ? { status: 'suppressed' as const, reason: suppressed } : undefined;
-    if (!held) claimedPerUser.set(user.id, (claimedPerUser.get(user.id) ?? 0) + 1);
-    const at = new Date(now).toISOString();
-    inserts.push({
-      row,
-      status: held?.status ?? 'queued',
-      history: [held ? { status: held.status, at, detail: held.reason } : { status: 'queued', at }],
+    const cap = settings.frequencyCap;
+    const decision = decideSend({
+      channel: effect.channel,
       content,
-      error: held?.reason ?? null,
-      to: 'to' in recipient ? recipient.to : {},
-      provider,
+      user,
+      settings,
+      throttleWindowSends,
+      cappedSends: capCounts(cap, effect.channel) ? (cappedCounts.get(capKey(cap, user.id)) ?? 0) + (claimedPerUser.get(user.id) ?? 0) : 0,
+      now,
     });
-    if (held) doneOutboxIds.push(row.id);
+    if (decision.kind === 'wait') {
+      results.set(row.id, { kind: 'throttled', until: decision.until });
+      continue;
+    }
+    const at = new Date(now).toISOString();
+    if (decision.kind === 'send') {
+      claimedPerUser.set(user.id, (claimedPerUser.get(user.id) ?? 0) + 1);
+      inserts.push({ row, status: 'queued', history: [{ status: 'queued', at }], content, error: null, to: decision.to, provider });
+      continue;
+    }
+    const status = decision.kind === 'fail' ? 'failed' : 'suppressed';
+    inserts.push({ row, status, history: [{ status, at, detail: decision.reason }], content, error: decision.reason, to: {}, provider });
+    doneOutboxIds.push(row.id);
   }
 
   if (inserts.length > 0) {
@@ -203,6 +206,31 @@ function outgoing(
   };
 }
 
-function withinWhatsAppWindow(lastInbound: Date | null, now: number): boolean {
-  return lastInbound !== null && now - lastInbound.getTime() < WHATSAPP_TEXT_WINDOW_MS;
+function capKey(cap: FrequencyCap, userId: string): string {
+  return `${[...cap.channels].sort().join(',')}|${cap.period}|${userId}`;
+}
+
+/**
+ * The messages each frequency cap in play counts for its users, one query per distinct cap (not
+ * one per message), keyed by `capKey`. Run after the users' rows are locked.
+ */
+async function countCappedSends(
+  manager: EntityManager,
+  sends: ReadonlyArray<{ userId: string; channel: Channel; cap: FrequencyCap | undefined }>,
+  now: number,
+): Promise<Map<string, number>> {
+  const usersByCap = new Map<string, { cap: FrequencyCap; userIds: Set<string> }>();
+  for (const { userId, channel, cap } of sends) {
+    if (!capCounts(cap, channel)) continue;
+    const key = capKey(cap, '');
+    const entry = usersByCap.get(key) ?? { cap, userIds: new Set<string>() };
+    entry.userIds.add(userId);
+    usersByCap.set(key, entry);
+  }
+  const counts = new Map<string, number>();
+  for (const { cap, userIds } of usersByCap.values()) {
+    const byUser = await MessageStore.countTowardsCap(manager, [...userIds], cap.channels, capPeriodStart(cap, now));
+    for (const [userId, count] of byUser) counts.set(capKey(cap, userId), count);
+  }
+  return counts;
 }

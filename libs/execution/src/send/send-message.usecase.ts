@@ -12,7 +12,7 @@ import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
 import { QUEUES } from '../queues/queue-names';
-import { claimSends, type ClaimResult, RETRY_MARK } from './claim-sends';
+import { claimSends, type ClaimResult } from './claim-sends';
 
 export type SendOutcome =
   | { kind: 'skipped' }
@@ -127,7 +127,7 @@ export class SendMessages {
         doneOutboxIds.push(outboxId);
         this.metrics.messages.inc({ channel, status: 'failed' });
       } else if (outcome.kind === 'retry') {
-        updates.push({ messageId: outcome.messageId, status: 'queued', change: { status: 'queued', at, detail: `${RETRY_MARK}${outcome.reason}` }, providerMessageId: null, error: outcome.reason });
+        updates.push({ messageId: outcome.messageId, status: 'retrying', change: { status: 'retrying', at, detail: outcome.reason }, providerMessageId: null, error: outcome.reason });
       }
     }
     if (updates.length === 0) return;

@@ -49,7 +49,7 @@ const STATUS_RANK = ['queued', 'sent', 'delivered', 'read', 'opened', 'clicked']
 /**
  * The one writer of `messages`. A message is written at three moments: claimed (inserted under
  * its idempotency key, queued or settled as not sent), answered by its provider (sent, failed,
- * retrying; or failed for good after its last retry), and engaged with (delivered, opened...).
+ * `retrying` until its next attempt; or failed for good after its last retry), and engaged with (delivered, opened...).
  */
 export const MessageStore = {
   async byIdempotencyKeys(manager: EntityManager, keys: readonly string[]): Promise<Map<string, ClaimedMessage>> {
@@ -59,6 +59,21 @@ export const MessageStore = {
       [keys],
     );
     return new Map(rows.map((message) => [message.idempotency_key, message]));
+  },
+
+  /**
+   * Per user, their messages on these channels created since `since` that a frequency cap counts
+   * (everything but failed and suppressed ones). Users without any are left out.
+   */
+  async countTowardsCap(manager: EntityManager, userIds: readonly string[], channels: readonly string[], since: Date): Promise<Map<string, number>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await manager.query<Array<{ user_id: string; count: number }>>(
+      `SELECT user_id, count(*)::int AS count FROM messages
+        WHERE user_id = ANY($1) AND channel = ANY($2) AND created_at > $3 AND status NOT IN ('failed', 'suppressed')
+        GROUP BY user_id`,
+      [userIds, channels, since],
+    );
+    return new Map(rows.map((row) => [row.user_id, row.count]));
   },
 
   /** Inserts claimed messages; returns their ids by idempotency key. */
@@ -115,7 +130,7 @@ export const MessageStore = {
   },
 
   /**
-   * The message of a pending send outbox row that is waiting for a retry, marked failed for good.
+   * The message of a pending send outbox row, still waiting for a retry (or cut off mid-send), marked failed for good.
    * Returns its id, or nothing when there is no such message (already settled, or never claimed).
    */
   async failWaitingRetry(manager: EntityManager, outboxId: string, detail: string): Promise<string[]> {
@@ -124,7 +139,7 @@ export const MessageStore = {
       `UPDATE messages m SET status = 'failed', error = $2, status_history = m.status_history || jsonb_build_array(jsonb_build_object('status', 'failed', 'at', now(), 'detail', $2::text)), updated_at = now()
          FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
         WHERE o.id = $1 AND o.kind = 'send' AND o.status = 'pending'
-          AND m.idempotency_key = i.id::text || ':' || (o.effect->>'idempotencyKey') AND m.status = 'queued'
+          AND m.idempotency_key = i.id::text || ':' || (o.effect->>'idempotencyKey') AND m.status IN ('queued', 'retrying')
         RETURNING m.id`,
       [outboxId, detail],
     );
@@ -144,7 +159,7 @@ export const MessageStore = {
     await manager.query(
       `UPDATE messages AS m
           SET status = CASE
-                WHEN v.status = 'failed' AND m.status IN ('queued', 'sent') THEN 'failed'
+                WHEN v.status = 'failed' AND m.status IN ('queued', 'retrying', 'sent') THEN 'failed'
                 WHEN array_position($4::text[], v.status) > coalesce(array_position($4::text[], m.status), 0) THEN v.status
                 ELSE m.status END,
               status_history = m.status_history || v.history, updated_at = now()
