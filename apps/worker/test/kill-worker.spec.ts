@@ -92,7 +92,7 @@ describe('a worker killed mid-run (SIGKILL) and restarted', () => {
     const ingest = h.app.get(IngestEvents);
     for (let start = 1; start <= USERS; start += 100) {
       const events = Array.from({ length: 100 }, (_, i) => ({ userId: `u${start + i}`, name: 'Signup', attributes: {}, occurredAt: new Date() }));
-      await ingest.execute(h.projectId, events);
+      await ingest.ingest(h.projectId, events);
     }
 
     const total = USERS * SENDS_PER_USER;

@@ -25,7 +25,7 @@ describe('delivery rules', () => {
   let h: ExecutionHarness;
   let ingest: IngestEvents;
   const enter = (userId: string, name: string, attributes: Record<string, unknown> = {}) =>
-    ingest.execute(h.projectId, [{ userId, name, attributes, occurredAt: new Date() }]);
+    ingest.ingest(h.projectId, [{ userId, name, attributes, occurredAt: new Date() }]);
 
   beforeAll(async () => {
     h = await startExecutionHarness();
@@ -108,7 +108,7 @@ describe('delivery rules', () => {
   it('throttles a journey\'s sends per channel: over the limit they wait for the next window', async () => {
     const { journeyId } = await publishJourney(h.db, h.projectId, pushThenEmail('Throttled', { throttling: [{ channel: 'push', limit: 2, per: '1h' }] }));
     const users = await Promise.all(['t1', 't2', 't3', 't4', 't5'].map((id) => createReachableUser(h.db, h.projectId, id)));
-    await ingest.execute(h.projectId, users.map((u) => ({ userId: u.externalId, name: 'Throttled', attributes: {}, occurredAt: new Date() })));
+    await ingest.ingest(h.projectId, users.map((u) => ({ userId: u.externalId, name: 'Throttled', attributes: {}, occurredAt: new Date() })));
     await eventually(async () => {
       const [row] = await h.db.dataSource.query<Array<{ sends: number }>>(`SELECT sends FROM throttle_windows WHERE journey_id = $1 AND channel = 'push'`, [journeyId]);
       return row?.sends === 5;
@@ -126,7 +126,7 @@ describe('delivery rules', () => {
     );
     expect(waiting[0].n).toBe(3);
     // Once a window can count no more sends, the sweeper deletes it.
-    await h.app.get(Sweep).execute(Date.now() + 2 * 3_600_000);
+    await h.app.get(Sweep).sweep(Date.now() + 2 * 3_600_000);
     const windows = await h.db.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM throttle_windows WHERE journey_id = $1`, [journeyId]);
     expect(windows[0].n).toBe(0);
   });

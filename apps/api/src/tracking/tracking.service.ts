@@ -40,7 +40,7 @@ export class TrackingService {
   async open(token: string): Promise<void> {
     const message = await this.resolve(token, 'open');
     if (message.channel !== 'email' && message.channel !== 'push') throw new NotFoundException('Opens are tracked for email and push messages only');
-    await this.ingest.execute(message.project_id, [this.openEvent(message)]);
+    await this.ingest.ingest(message.project_id, [this.openEvent(message)]);
   }
 
   /** The URL to redirect to: only ever the one inside a valid token. */
@@ -48,7 +48,7 @@ export class TrackingService {
     const { url, ...message } = await this.resolve(token, 'click');
     if (message.channel === 'email') {
       const urlHash = createHash('sha1').update(url).digest('hex');
-      await this.ingest.execute(message.project_id, [
+      await this.ingest.ingest(message.project_id, [
         // A click proves the open, also when the mail client blocked the pixel.
         this.openEvent(message),
         { ...this.eventOf(message, 'PW_EmailClicked', `click:${message.id}:${urlHash}`), attributes: { messageId: message.id, url } },

@@ -63,7 +63,7 @@ export class WhatsAppWebhookEvents {
         idempotencyKey: `wa-status:${update.providerMessageId}:${update.status}`,
       });
     }
-    const { accepted, duplicates } = await this.ingest.execute(projectId, events);
+    const { accepted, duplicates } = await this.ingest.ingest(projectId, events);
     return { stored: accepted - duplicates, duplicates, ignored, retryLater: await this.sendsInFlight(projectId, unknown) };
   }
 

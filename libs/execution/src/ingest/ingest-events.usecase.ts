@@ -41,7 +41,7 @@ export class IngestEvents {
     private readonly metrics: EngineMetrics,
   ) {}
 
-  async execute(projectId: string, events: IncomingEvent[]): Promise<IngestResult> {
+  async ingest(projectId: string, events: IncomingEvent[]): Promise<IngestResult> {
     if (events.length === 0) return { accepted: 0, duplicates: 0 };
     // Retried on a deadlock: batches repeating idempotency keys in other orders can still collide.
     const inserted = await inTransaction(this.dataSource, async (manager) => {

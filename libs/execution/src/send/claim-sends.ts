@@ -12,7 +12,7 @@ import {
   UserStore,
 } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
-import { type ProjectChannels } from '../channels/project-channels';
+import { type ProjectProviders } from '../providers/project-providers';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
 import { recipientFor } from './recipient';
@@ -29,7 +29,7 @@ export type ClaimResult =
 export interface ClaimContext {
   manager: EntityManager;
   compiled: CompiledJourneys;
-  channels: ProjectChannels;
+  channels: ProjectProviders;
   /** Where tracking links point, and the secret that signs them. */
   tracking: { publicUrl: string; secret: Buffer };
   now: number;

@@ -5,8 +5,8 @@ import { FinalSendError, type SendResult } from '@engine/channels';
 import { type FinalMessageResult, inTransaction, MessageStore, OutboxStore, type ProviderAnswer, SendOutcomeStore, UserStore } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ProjectChannels } from '../channels/project-channels';
-import { trackingSecret } from '../channels/tracking-secret';
+import { ProjectProviders } from '../providers/project-providers';
+import { trackingSecret } from '../config/tracking-secret';
 import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-config';
 import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
@@ -38,7 +38,7 @@ export class SendMessages {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly channels: ProjectChannels,
+    private readonly channels: ProjectProviders,
     private readonly compiled: CompiledJourneys,
     private readonly metrics: EngineMetrics,
     @InjectQueue(QUEUES.events) private readonly eventsQueue: Queue,
@@ -47,7 +47,7 @@ export class SendMessages {
     this.tracking = { publicUrl: config.publicUrl, secret: trackingSecret(config.encryptionKey) };
   }
 
-  async execute(outboxIds: string[], now = Date.now()): Promise<Map<string, SendOutcome>> {
+  async send(outboxIds: string[], now = Date.now()): Promise<Map<string, SendOutcome>> {
     const { results: claims, settledUserIds } = await inTransaction(this.dataSource, (manager) =>
       claimSends({ manager, compiled: this.compiled, channels: this.channels, tracking: this.tracking, now }, outboxIds),
     );

@@ -1,6 +1,6 @@
 import { type JourneyInput } from '@engine/journey';
 import { type EventEntity, type UnappliedSendOutcome } from '@engine/persistence';
-import { enterJourney, stepInstance } from './absorb-step';
+import { enterJourney, stepInstance } from './step-instance';
 import {
   type BatchInputs,
   type BatchWrites,

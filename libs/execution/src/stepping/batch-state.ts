@@ -43,8 +43,8 @@ export interface UserState {
   history: Record<string, number>;
 }
 
-/** A timer falling due for an instance. */
-export interface DueTimer {
+/** A timer that fired (its outbox row's job ran): the input that steps its instance. */
+export interface FiredTimer {
   outboxId: string;
   instanceId: string;
   timerId: string;
@@ -70,7 +70,7 @@ export interface BatchInputs {
   events: EventEntity[];
   /** Final results of the users' journey sends, not yet fed to their instances. */
   outcomes: UnappliedSendOutcome[];
-  timers: DueTimer[];
+  timers: FiredTimer[];
   entries: EntryRequest[];
 }
 

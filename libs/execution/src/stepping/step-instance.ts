@@ -20,7 +20,7 @@ export function stepInstance(instance: InstanceState, user: UserState, input: Jo
   const result = step(instance.compiled, instance.snapshot, input, now);
   if (!result.changed) return result;
   writes.stepsExecuted++;
-  runDueTimers(instance, user, absorb(instance, user, result, now, writes), now, writes);
+  runDueTimers(instance, user, foldResult(instance, user, result, now, writes), now, writes);
   return result;
 }
 
@@ -55,29 +55,30 @@ export function enterJourney(
   };
   writes.stepsExecuted++;
   user.instances.push(instance);
-  runDueTimers(instance, user, absorb(instance, user, probe, now, writes), now, writes);
+  runDueTimers(instance, user, foldResult(instance, user, probe, now, writes), now, writes);
   const previous = user.entries.get(journey.id);
   user.entries.set(journey.id, { lastEnteredAt: new Date(now), active: instance.status === 'active', count: (previous?.count ?? 0) + 1 });
   return instance;
 }
 
 type ScheduleEffect = Extract<Effect, { kind: 'schedule' }>;
-type DueTimer = { timerId: string; effect: ScheduleEffect };
+/** A timer a step scheduled that is already due: run inline, not through the outbox. */
+type InlineTimer = { timerId: string; effect: ScheduleEffect };
 
 /** Runs a chain of already-due timers inline; what is left past the limit goes to the outbox, due now. */
-function runDueTimers(instance: InstanceState, user: UserState, first: DueTimer | undefined, now: number, writes: BatchWrites): void {
+function runDueTimers(instance: InstanceState, user: UserState, first: InlineTimer | undefined, now: number, writes: BatchWrites): void {
   let due = first;
   for (let chained = 0; due && chained < INLINE_TIMER_LIMIT; chained++) {
     const result = step(instance.compiled, instance.snapshot, { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history }, now);
     if (!result.changed) return;
     writes.stepsExecuted++;
-    due = absorb(instance, user, result, now, writes);
+    due = foldResult(instance, user, result, now, writes);
   }
   if (due) writes.outbox.push(outboxRow(instance, due.effect, new Date(now)));
 }
 
 /** Folds a step result in; returns a timer that is already due, for the caller to run inline. */
-function absorb(instance: InstanceState, user: UserState, result: StepResult, now: number, writes: BatchWrites): DueTimer | undefined {
+function foldResult(instance: InstanceState, user: UserState, result: StepResult, now: number, writes: BatchWrites): InlineTimer | undefined {
   // A conversion counts at the node the user was at when the goal event came.
   const convertedAt = instance.currentNodeId;
   instance.snapshot = result.snapshot;
@@ -87,7 +88,7 @@ function absorb(instance: InstanceState, user: UserState, result: StepResult, no
   instance.timerId = waiting.timerId ?? null;
   instance.dirty = true;
 
-  let dueTimer: DueTimer | undefined;
+  let dueTimer: InlineTimer | undefined;
   let exitReason: 'completed' | 'goal' | undefined;
   for (const effect of result.effects) {
     switch (effect.kind) {

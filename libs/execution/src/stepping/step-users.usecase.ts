@@ -7,7 +7,7 @@ import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { OutboxDispatcher } from '../queues/outbox-dispatcher';
 import { applyInputs } from './apply-inputs';
-import { type DueTimer, type EntryRequest } from './batch-state';
+import { type FiredTimer, type EntryRequest } from './batch-state';
 import { loadBatch } from './load-batch';
 import { writeBatch } from './write-batch';
 
@@ -15,7 +15,7 @@ export interface StepUsersCommand {
   userIds: string[];
   /** Apply the users' stored, unprocessed events and unapplied send outcomes. */
   withEvents: boolean;
-  timers?: DueTimer[];
+  timers?: FiredTimer[];
   entries?: EntryRequest[];
 }
 
@@ -39,7 +39,7 @@ export class StepUsers {
     private readonly metrics: EngineMetrics,
   ) {}
 
-  async execute(command: StepUsersCommand): Promise<StepUsersResult> {
+  async step(command: StepUsersCommand): Promise<StepUsersResult> {
     if (command.userIds.length === 0) return { steps: 0, nodeExecutions: 0, outboxRows: 0 };
     const entries = command.entries ?? [];
     const { outbox, steps, nodeExecutions } = await inTransaction(this.dataSource, async (manager) => {

@@ -41,7 +41,7 @@ export class SweepTimer implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       await this.dataSource.transaction(async (manager) => {
         const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SWEEP_LOCK_KEY]);
-        if (locked) await this.sweep.execute();
+        if (locked) await this.sweep.sweep();
       });
     } catch (error) {
       this.logger.warn(`Sweep failed, trying again in ${this.config.sweepEveryMs} ms: ${error instanceof Error ? error.message : String(error)}`);

@@ -12,7 +12,7 @@ import { AppUserEntity, type ChannelOptIns, type PushToken } from '../entities/a
 const IN_LOCK_ORDER = 'ORDER BY id FOR UPDATE';
 
 /** Code-unit order of customer user ids: the order in which new or upserted user rows are written. */
-export function compareUserIds(a: string, b: string): number {
+function compareUserIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
