@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestEvents } from '@engine/execution';
-import { eventually, type ExecutionHarness, publishJourney, queueBackendEnv, startExecutionHarness } from '@engine/execution/testing';
+import { type ExecutionHarness, publishJourney, queueBackendEnv, startExecutionHarness } from '@engine/execution/testing';
 import { type JourneyGraph } from '@engine/journey';
-import { createTestDatabase, type TestDatabase } from '@engine/persistence/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@engine/persistence/testing';
 
 const USERS = 300;
 const SENDS_PER_USER = 3;

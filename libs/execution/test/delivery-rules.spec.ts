@@ -2,7 +2,8 @@ import { type JourneyGraph, type JourneySettings } from '@engine/journey';
 import { DateTime } from 'luxon';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { Sweep } from '../src/sweeper/sweep.usecase';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
 

@@ -2,7 +2,8 @@ import { type JourneyGraph } from '@engine/journey';
 import { StepUsers } from '../src/stepping/step-users.usecase';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { Sweep } from '../src/sweeper/sweep.usecase';
-import { eventually, type ExecutionHarness, obliterateQueues, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, obliterateQueues, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
 
@@ -82,7 +83,14 @@ describe('durability', () => {
     // 'late' arrives while no worker runs; then the queues lose everything.
     await producer.app.get(IngestEvents).ingest(producer.projectId, [{ userId: 'late', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
     await obliterateQueues(producer.config);
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // early's timer falls due
+    await eventually(async () => {
+      const [timer] = await producer.db.dataSource.query<Array<{ due: boolean }>>(
+        `SELECT o.due_at <= now() AS due FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
+          WHERE i.user_id = $1 AND o.kind = 'schedule' AND o.status = 'pending'`,
+        [early.id],
+      );
+      return timer?.due === true;
+    }, 5_000, "early's timer to fall due");
 
     const restarted = await startExecutionHarness({ runWorkers: true }, { db: producer.db, queuePrefix: producer.config.queuePrefix });
     try {

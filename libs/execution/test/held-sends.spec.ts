@@ -9,7 +9,8 @@ import { outboxJobId } from '../src/queues/outbox-dispatcher';
 import { QUEUES } from '../src/queues/queue-names';
 import { SendMessages } from '../src/send/send-messages.usecase';
 import { Sweep } from '../src/sweeper/sweep.usecase';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
 /**

@@ -1,6 +1,7 @@
 import { type JourneyGraph } from '@engine/journey';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, messagesOf, node } from './fixtures';
 
 

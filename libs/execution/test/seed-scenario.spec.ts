@@ -1,5 +1,6 @@
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, instancesOf, messagesOf, shortOmnichannelJourney } from './fixtures';
 
 describe('the seed scenario on real PostgreSQL and queues', () => {

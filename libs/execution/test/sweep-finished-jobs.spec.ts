@@ -6,7 +6,8 @@ import { outboxJobId } from '../src/queues/outbox-dispatcher';
 import { openQueue, queueConnection } from '../src/queues/queue-backend';
 import { type OutboxJob, QUEUES } from '../src/queues/queue-names';
 import { Sweep } from '../src/sweeper/sweep.usecase';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, messagesOf, node } from './fixtures';
 
 /** Joined -> push -> exit. */
