@@ -169,7 +169,7 @@ async function runEngine(users, kind) {
   for (let start = 1; start <= users; start += 1000) {
     const batch = [];
     for (let i = start; i < Math.min(start + 1000, users + 1); i++) batch.push({ userId: `u${i}`, name: 'BenchEntry', attributes: {}, occurredAt: new Date() });
-    await ingest.execute(projectId, batch);
+    await ingest.ingest(projectId, batch);
   }
   const ingested = performance.now();
   for (;;) {

@@ -94,7 +94,7 @@ describe('channel settings: /api/v1/channels', () => {
     const row = await stored('whatsapp');
     for (const fragment of secretFragments) expect(row.text).not.toContain(fragment);
     expect(row.settings).toMatchObject({ provider: 'whatsapp-cloud', phoneNumberId: '106540352242922', accessToken: expect.stringMatching(/^v1:/) as unknown });
-    // Exactly how ProjectChannels opens a row before building the provider.
+    // Exactly how ProjectProviders opens a row before building the provider.
     expect(openChannelSettings(row.settings, deriveKey(ENCRYPTION_KEY), channelSecretContext(t.projectId, 'whatsapp'))).toEqual(whatsApp);
   });
 

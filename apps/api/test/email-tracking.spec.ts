@@ -1,7 +1,7 @@
 import { signTrackingToken } from '@engine/channels';
 import { trackingSecret } from '@engine/execution';
 import { type JourneyGraph } from '@engine/journey';
-import { eventually } from './eventually';
+import { eventually } from '@engine/persistence/testing';
 import { LocalSmtpInbox, type ReceivedMail } from './local-smtp-inbox';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -60,7 +60,7 @@ describe('email over SMTP with tracking links, and push opens', () => {
         .expect(200);
     }
     await t.http().post('/api/v1/events').set(t.auth).send({ events: ['bob', 'erin'].map((userId) => ({ userId, name: 'Signup' })) }).expect(202);
-    await eventually(() => Promise.resolve(inbox.mails.length), (count) => count === 2, 'both emails');
+    await eventually(() => inbox.mails.length === 2, 15_000, 'both emails');
     for (const mail of inbox.mails) mailOf.set(mail.to[0].split('@')[0], mail);
   });
   afterAll(async () => {
@@ -100,7 +100,7 @@ describe('email over SMTP with tracking links, and push opens', () => {
       expect(response.headers['cache-control']).toContain('no-store');
       expect((response.body as Buffer).subarray(0, 6).toString('latin1')).toBe('GIF89a');
     }
-    await eventually(() => messageOf('bob', 'email'), (message) => message.status === 'opened', 'the email to be opened');
+    await eventually(async () => (await messageOf('bob', 'email')).status === 'opened', 15_000, 'the email to be opened');
     expect(await eventCount('bob', 'PW_EmailOpened')).toBe(1);
   });
 
@@ -108,7 +108,7 @@ describe('email over SMTP with tracking links, and push opens', () => {
     const click = trackingPath(mailOf.get('bob')!, 'c');
     const response = await t.http().get(click).expect(302);
     expect(response.headers['location']).toBe(SALE_URL);
-    await eventually(() => messageOf('bob', 'email'), (message) => message.status === 'clicked', 'the email to be clicked');
+    await eventually(async () => (await messageOf('bob', 'email')).status === 'clicked', 15_000, 'the email to be clicked');
     expect(await eventCount('bob', 'PW_EmailClicked')).toBe(1);
     expect(await eventCount('bob', 'PW_EmailOpened')).toBe(1);
 
@@ -128,7 +128,7 @@ describe('email over SMTP with tracking links, and push opens', () => {
     const token = signTrackingToken({ kind: 'open', messageId: push.id }, trackingSecret(ENCRYPTION_KEY));
     await t.http().post(`/t/o/${token}`).expect(204);
     await t.http().post(`/t/o/${token}`).expect(204);
-    await eventually(() => messageOf('bob', 'push'), (message) => message.status === 'opened', 'the push to be opened');
+    await eventually(async () => (await messageOf('bob', 'push')).status === 'opened', 15_000, 'the push to be opened');
     expect(await eventCount('bob', 'PW_PushOpened')).toBe(1);
   });
 

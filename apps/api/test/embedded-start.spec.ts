@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from './eventually';
+import { eventually } from '@engine/persistence/testing';
 import { freePort } from './free-port';
 
 /**
@@ -68,11 +68,10 @@ describe('the built api on a bare machine (embedded PostgreSQL, no Redis)', () =
     await eventually(
       async () => {
         if (exitCode !== undefined) throw new Error(`api exited with ${exitCode}:\n${api.output()}`);
-        return fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status, () => 0);
+        return fetch(`http://127.0.0.1:${port}/health`).then((response) => response.status > 0, () => false);
       },
-      (status) => status > 0,
-      'the api to listen',
       START_TIMEOUT_MS,
+      'the api to listen',
     );
   }
 
@@ -123,7 +122,7 @@ describe('the built api on a bare machine (embedded PostgreSQL, no Redis)', () =
     const pid = root ? embeddedServerPid() : null;
     if (pid !== null) {
       process.kill(pid, 'SIGINT');
-      await eventually(() => Promise.resolve(processIsRunning(pid)), (alive) => !alive, 'the embedded PostgreSQL to stop', 60_000);
+      await eventually(() => !processIsRunning(pid), 60_000, 'the embedded PostgreSQL to stop');
     }
     if (root) rmSync(root, { recursive: true, force: true });
   }, 120_000);
@@ -186,7 +185,7 @@ describe('the built api on a bare machine (embedded PostgreSQL, no Redis)', () =
     expect((await api('/users/alice', { method: 'PUT', body: JSON.stringify({ email: 'alice@example.com' }) })).status).toBeLessThan(300);
     expect((await api('/events', { method: 'POST', body: JSON.stringify({ userId: 'alice', name: 'Signup' }) })).status).toBe(202);
 
-    await eventually(inbox, (messages) => messages.some((m) => m.channel === 'email' && m.userId === 'alice'), 'the email in the sandbox inbox', 60_000);
+    await eventually(async () => (await inbox()).some((m) => m.channel === 'email' && m.userId === 'alice'), 60_000, 'the email in the sandbox inbox');
 
     expect(await stopApi(first)).toBe(0);
     expect(embeddedServerPid()).toBeNull();

@@ -1,7 +1,7 @@
 import { EXECUTION_CONFIG, type ExecutionConfig, SweepTimer } from '@engine/execution';
 import { SweeperRunStore } from '@engine/persistence';
 import { describeApiWithoutDatabase } from '../src/openapi/describe-api-without-database';
-import { eventually } from './eventually';
+import { eventually } from '@engine/persistence/testing';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('GET /health', () => {
@@ -54,14 +54,20 @@ describe('GET /health and the sweeper', () => {
   };
 
   it('reports a sweeper that stopped sweeping as down (503), and up again once it sweeps', async () => {
-    const sweeping = await eventually(health, ({ code, body }) => code === 200 && body.checks.sweeper.lastCompletedAt !== null, 'a first sweep');
+    const sweeping = await eventually(async () => {
+      const answer = await health();
+      return answer.code === 200 && answer.body.checks.sweeper.lastCompletedAt !== null ? answer : undefined;
+    }, 15_000, 'a first sweep');
     expect(sweeping.body.checks.sweeper.status).toBe('up');
     const { queuePrefix } = t.app.get<ExecutionConfig>(EXECUTION_CONFIG);
     const recorded = await SweeperRunStore.lastCompleted(t.db.dataSource.manager, queuePrefix);
     expect(recorded!.getTime()).toBeGreaterThanOrEqual(Date.parse(sweeping.body.checks.sweeper.lastCompletedAt!));
 
     await t.app.get(SweepTimer).stop();
-    const stopped = await eventually(health, ({ code }) => code === 503, 'the sweeper reported down', 5_000);
+    const stopped = await eventually(async () => {
+      const answer = await health();
+      return answer.code === 503 ? answer : undefined;
+    }, 5_000, 'the sweeper reported down');
     expect(stopped.body).toMatchObject({
       status: 'error',
       checks: {
@@ -73,7 +79,7 @@ describe('GET /health and the sweeper', () => {
     expect(Date.now() - Date.parse(stopped.body.checks.sweeper.lastCompletedAt!)).toBeGreaterThan(3 * SWEEP_EVERY_MS);
 
     t.app.get(SweepTimer).start();
-    await eventually(health, ({ code }) => code === 200, 'the sweeper reported up again');
+    await eventually(async () => (await health()).code === 200, 15_000, 'the sweeper reported up again');
   });
 });
 

@@ -1,5 +1,5 @@
 import { type JourneyGraph } from '@engine/journey';
-import { eventually } from './eventually';
+import { eventually } from '@engine/persistence/testing';
 import { startTestApp, type TestApp } from './test-app';
 
 // Silent from the hour before now until two hours after (UTC): every push now is held. (A window of
@@ -61,8 +61,12 @@ describe('GET /api/v1/journeys/:id/stats: users waiting to send', () => {
       .expect(202);
 
     const push = await eventually(
-      async () => ((await t.http().get(`/api/v1/journeys/${journeyId}/stats`).set(t.auth).expect(200)).body as { nodes: NodeStats[] }).nodes.find((node) => node.nodeId === 'push'),
-      (node) => node?.waitingToSend === 2,
+      async () => {
+        const stats = (await t.http().get(`/api/v1/journeys/${journeyId}/stats`).set(t.auth).expect(200)).body as { nodes: NodeStats[] };
+        const node = stats.nodes.find((candidate) => candidate.nodeId === 'push');
+        return node?.waitingToSend === 2 ? node : undefined;
+      },
+      15_000,
       'two users waiting at the push',
     );
     expect(push).toMatchObject({ now: 2, sent: 0, waitingToSend: 2, waitingForSilentHours: 2, waitingForRetry: 0, waitingInQueue: 0 });

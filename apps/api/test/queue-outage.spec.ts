@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { eventually } from './eventually';
+import { eventually } from '@engine/persistence/testing';
 import { freePort } from './free-port';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -28,7 +28,7 @@ runs('a Redis outage while running (a test-owned Redis)', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = startRedis(port);
-    await eventually(() => Promise.resolve(redisAnswers()), Boolean, 'the test-owned Redis to answer');
+    await eventually(() => redisAnswers(), 15_000, 'the test-owned Redis to answer');
     t = await startTestApp({ execution: { queueBackend: { kind: 'redis', url: `redis://127.0.0.1:${port}` }, runWorkers: true, sweepEveryMs: 500, sweepGraceMs: 500 } });
   });
   afterAll(async () => {
@@ -51,8 +51,8 @@ runs('a Redis outage while running (a test-owned Redis)', () => {
 
     // Redis comes back empty (it kept nothing): the sweeper, driven by a timer and PostgreSQL, queues the event again.
     redis = startRedis(port);
-    await eventually(() => Promise.resolve(redisAnswers()), Boolean, 'the test-owned Redis to answer again');
-    await eventually(processed, (n) => n === 1, 'the event stored during the outage to be stepped', 30_000);
+    await eventually(() => redisAnswers(), 15_000, 'the test-owned Redis to answer again');
+    await eventually(async () => (await processed()) === 1, 30_000, 'the event stored during the outage to be stepped');
     await t.http().get('/health').expect(200);
   });
 });

@@ -1,4 +1,5 @@
 import { type JourneyGraph, omnichannelFallbackJourney } from '@engine/journey';
+import { eventually } from '@engine/persistence/testing';
 import { startTestApp, type TestApp } from './test-app';
 
 interface UserView {
@@ -12,16 +13,6 @@ function seedJourney(): JourneyGraph {
   for (const node of graph.nodes) if (node.type === 'branch.engagement') node.data.window = '2s';
   const { silentHours: _quiet, ...settings } = graph.settings;
   return { ...graph, settings: { ...settings, reentry: { mode: 'afterExit' } } };
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('the seed scenario through HTTP and workers', () => {
@@ -56,19 +47,24 @@ describe('the seed scenario through HTTP and workers', () => {
       .send({ events: ['opener', 'ignorer'].map((userId) => ({ userId, name: 'PW_WhatsAppReceived', attributes: { text: 'Promo' } })) })
       .expect(202);
 
-    const withPush = await until(user('opener'), (view) => view.messages.some((m) => m.nodeId === 'push' && m.status === 'sent'), 'the push');
+    const withPush = await eventually(async () => {
+      const view = await user('opener')();
+      return view.messages.some((m) => m.nodeId === 'push' && m.status === 'sent') && view;
+    }, 15_000, 'the push');
     const push = withPush.messages.find((m) => m.nodeId === 'push')!;
     await t.http().post('/api/v1/events').set(t.auth).send({ userId: 'opener', name: 'PW_PushOpened', attributes: { messageId: push.id } }).expect(202);
 
-    const opener = await until(user('opener'), (view) => view.journeys[0]?.status === 'completed', 'the opener to finish');
+    const opener = await eventually(async () => {
+      const view = await user('opener')();
+      return view.journeys[0]?.status === 'completed' && view;
+    }, 15_000, 'the opener to finish');
     expect(opener.journeys.map((i) => i.currentNodeId)).toEqual(['exit-push']);
     expect(opener.messages.map((m) => [m.nodeId, m.status])).toEqual([['push', 'opened']]);
 
-    const ignorer = await until(
-      user('ignorer'),
-      (view) => view.journeys[0]?.status === 'completed' && view.messages.length === 3 && view.messages.every((m) => m.status === 'sent'),
-      'the ignorer to get three messages',
-    );
+    const ignorer = await eventually(async () => {
+      const view = await user('ignorer')();
+      return view.journeys[0]?.status === 'completed' && view.messages.length === 3 && view.messages.every((m) => m.status === 'sent') && view;
+    }, 15_000, 'the ignorer to get three messages');
     expect(ignorer.journeys.map((i) => i.currentNodeId)).toEqual(['exit-whatsapp']);
     expect(ignorer.messages.map((m) => m.channel).sort()).toEqual(['email', 'push', 'whatsapp']);
 
@@ -107,11 +103,10 @@ describe('the seed scenario through HTTP and workers', () => {
       .send({ users: [{ userId: 'api-user', attributes: { orderId: 'A-17' } }] })
       .expect(202);
     expect(accepted.body).toEqual({ queued: 1, entryNodeId: 'api' });
-    const entered = await until(
-      async () => (await t.http().get('/api/v1/users/api-user').set(t.auth).expect(200)).body as UserView & { tags: Record<string, unknown> },
-      (view) => view.journeys[0]?.status === 'completed',
-      'the API entry to complete',
-    );
+    const entered = await eventually(async () => {
+      const view = (await t.http().get('/api/v1/users/api-user').set(t.auth).expect(200)).body as UserView & { tags: Record<string, unknown> };
+      return view.journeys[0]?.status === 'completed' && view;
+    }, 15_000, 'the API entry to complete');
     expect(entered.tags).toEqual({ order: 'A-17' });
 
     const bad = await t.http().post(`/api/v1/journeys/${journeyId}/entries`).set(t.auth).send({ users: [{ userId: '' }], extra: 1 }).expect(400);
@@ -140,11 +135,13 @@ describe('the seed scenario through HTTP and workers', () => {
     };
     const journeyId = ((await t.http().post('/api/v1/journeys').set(t.auth).send({ name: 'VIPs', graph }).expect(201)).body as { id: string }).id;
     await t.http().post(`/api/v1/journeys/${journeyId}/publish`).set(t.auth).expect(201);
-    const rows = await until(
-      () => t.db.dataSource.query<Array<{ external_id: string }>>(`SELECT u.external_id FROM journey_instances i JOIN users u ON u.id = i.user_id WHERE i.journey_id = $1 ORDER BY 1`, [journeyId]),
-      (found) => found.length >= 2,
-      'the VIPs to enter',
-    );
+    const rows = await eventually(async () => {
+      const found = await t.db.dataSource.query<Array<{ external_id: string }>>(
+        `SELECT u.external_id FROM journey_instances i JOIN users u ON u.id = i.user_id WHERE i.journey_id = $1 ORDER BY 1`,
+        [journeyId],
+      );
+      return found.length >= 2 && found;
+    }, 15_000, 'the VIPs to enter');
     expect(rows.map((row) => row.external_id)).toEqual(['vip-1', 'vip-2']);
   });
 });

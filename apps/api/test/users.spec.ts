@@ -1,4 +1,5 @@
 import { whatsappKeywordJourney } from '@engine/journey';
+import { eventually } from '@engine/persistence/testing';
 import { createProject } from '../src/projects/create-project';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -83,7 +84,8 @@ describe('users', () => {
       }).expect(200);
       const before = (await t.http().get(path('bob')).set(t.auth).expect(200)).body as UserBody;
       const addedA = before.pushTokens.find((token) => token.token === 'tok-a')!.addedAt;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // The tokens given again must keep addedAt: wait until a new one would get a later time.
+      await eventually(() => Date.now() > Date.parse(addedA), 1_000, 'the clock to pass addedAt');
 
       const response = await put('bob', {
         tags: { plan: 'pro', visits: null, vip: true },

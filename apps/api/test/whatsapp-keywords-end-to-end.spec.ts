@@ -1,5 +1,5 @@
 import { whatsappKeywordJourney } from '@engine/journey';
-import { eventually } from './eventually';
+import { eventually } from '@engine/persistence/testing';
 import { FakeWhatsAppCloudApi } from './fake-whatsapp-cloud-api';
 import { startTestApp, type TestApp } from './test-app';
 import { changeValue, contact, PHONE_NUMBER_ID, postWebhook, status, textMessage, webhookBody, whatsAppCloudSettings } from './whatsapp-webhook-payloads';
@@ -48,7 +48,7 @@ describe('the WhatsApp keyword journey end to end: webhook in, Cloud API out, st
 
   it('answers "Help" with the support template and "promo" with the offer, then follows the delivery statuses to read', async () => {
     await write('Help', 'wamid.INBOUND_HELP');
-    await eventually(() => Promise.resolve(cloudApi.requests.length), (count) => count === 1, 'the support template to be sent');
+    await eventually(() => cloudApi.requests.length === 1, 15_000, 'the support template to be sent');
     const [help] = cloudApi.requests;
     expect(help.method).toBe('POST');
     expect(help.path).toBe(`/v21.0/${PHONE_NUMBER_ID}/messages`);
@@ -62,7 +62,7 @@ describe('the WhatsApp keyword journey end to end: webhook in, Cloud API out, st
     });
 
     await write('promo', 'wamid.INBOUND_PROMO');
-    await eventually(() => Promise.resolve(cloudApi.requests.length), (count) => count === 2, 'the promo template to be sent');
+    await eventually(() => cloudApi.requests.length === 2, 15_000, 'the promo template to be sent');
     expect(cloudApi.requests[1].body).toEqual({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
@@ -71,22 +71,30 @@ describe('the WhatsApp keyword journey end to end: webhook in, Cloud API out, st
       template: { name: 'promo_offer', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'there' }] }] },
     });
 
-    const sent = await eventually(messages, (list) => list.length === 2 && list.every((message) => message.status === 'sent'), 'both messages to be sent');
+    const sent = await eventually(async () => {
+      const list = await messages();
+      return list.length === 2 && list.every((message) => message.status === 'sent') && list;
+    }, 15_000, 'both messages to be sent');
     const promo = sent.find((message) => message.nodeId === 'promo-reply')!;
     expect(promo).toMatchObject({ provider: 'whatsapp-cloud', providerMessageId: cloudApi.wamid(2), userId: `+${SENDER}`, journeyName: 'WhatsApp keywords' });
 
     // Meta reports delivery and reading of the promo.
     await postWebhook(t.http, webhookBody(changeValue({ statuses: [status(cloudApi.wamid(2), 'sent', SENDER), status(cloudApi.wamid(2), 'delivered', SENDER)] }))).expect(200);
     await postWebhook(t.http, webhookBody(changeValue({ statuses: [status(cloudApi.wamid(2), 'read', SENDER)] }))).expect(200);
-    const read = await eventually(messages, (list) => list.find((message) => message.id === promo.id)?.status === 'read', 'the promo to be read');
+    const read = await eventually(async () => {
+      const list = await messages();
+      return list.find((message) => message.id === promo.id)?.status === 'read' && list;
+    }, 15_000, 'the promo to be read');
     expect(read.find((message) => message.id === promo.id)!.statusHistory.map((change) => change.status)).toEqual(['queued', 'sent', 'delivered', 'read']);
     expect(read.find((message) => message.nodeId === 'help-reply')!.status).toBe('sent');
 
     // Nothing else was sent: an unrelated message enters and leaves without a reply.
     await write('thanks', 'wamid.INBOUND_THANKS');
     await eventually(
-      () => t.db.dataSource.query<Array<{ processed: boolean }>>(`SELECT processed_at IS NOT NULL AS processed FROM events WHERE idempotency_key = 'wa:wamid.INBOUND_THANKS'`),
-      (rows) => rows[0]?.processed === true,
+      async () =>
+        (await t.db.dataSource.query<Array<{ processed: boolean }>>(`SELECT processed_at IS NOT NULL AS processed FROM events WHERE idempotency_key = 'wa:wamid.INBOUND_THANKS'`))[0]
+          ?.processed === true,
+      15_000,
       'the last message to be processed',
     );
     expect(cloudApi.requests).toHaveLength(2);

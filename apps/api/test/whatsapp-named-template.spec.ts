@@ -1,6 +1,6 @@
 import { whatsappKeywordJourney } from '@engine/journey';
 import { DEMO_WHATSAPP_TEMPLATES } from '../src/demo/demo-whatsapp-templates';
-import { eventually } from './eventually';
+import { eventually } from '@engine/persistence/testing';
 import { FakeWhatsAppCloudApi } from './fake-whatsapp-cloud-api';
 import { startTestApp, type TestApp } from './test-app';
 import { changeValue, contact, postWebhook, textMessage, webhookBody, whatsAppCloudSettings } from './whatsapp-webhook-payloads';
@@ -39,7 +39,7 @@ describe('a WhatsApp template with named parameters', () => {
 
   it('goes to the Cloud API with the name of each parameter', async () => {
     await postWebhook(t.http, webhookBody(changeValue({ contacts: [contact(SENDER, 'Anna')], messages: [textMessage(SENDER, 'wamid.INBOUND_PROMO', 'promo')] }))).expect(200);
-    await eventually(() => Promise.resolve(cloudApi.requests.length), (count) => count === 1, 'the promo template to be sent');
+    await eventually(() => cloudApi.requests.length === 1, 15_000, 'the promo template to be sent');
     expect(cloudApi.requests[0].body).toEqual({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',

@@ -120,13 +120,36 @@ async function edgeCountReaching(expected: number): Promise<number> {
   return page.locator('.react-flow__edge').count();
 }
 
+/**
+ * Waits until the canvas has stopped moving (a layout applied, a fit-view animation over): the
+ * viewport's and the steps' transforms stay the same for 10 animation frames in a row.
+ */
+async function canvasSettled(): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const read = () => Array.from(document.querySelectorAll<HTMLElement>('.react-flow__viewport, .react-flow__node')).map((element) => element.style.transform).join('|');
+        const first = read();
+        let frames = 0;
+        const next = () => {
+          if (read() !== first) resolve(false);
+          else if (++frames === 10) resolve(true);
+          else requestAnimationFrame(next);
+        };
+        requestAnimationFrame(next);
+      }),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
 /** "Tidy up", then fit the whole journey in the view. */
 async function tidy(): Promise<void> {
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Tidy up' }).click();
-  await page.waitForTimeout(350);
+  await canvasSettled();
   await page.getByRole('button', { name: /fit view/i }).click();
-  await page.waitForTimeout(350);
+  await canvasSettled();
 }
 
 async function open(id: string): Promise<void> {
@@ -175,7 +198,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   await page.getByText('Blank', { exact: true }).click();
   await page.getByRole('button', { name: 'Create' }).click();
   await node('entry').waitFor();
-  await page.waitForTimeout(400);
+  await canvasSettled();
   await shot('02-blank-canvas');
 
   // 2. Drop the steps from the palette (the problems card folded away), then tidy the canvas up
@@ -289,7 +312,7 @@ test('builds, validates, publishes and watches the omnichannel journey', async (
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await review.getByRole('button', { name: 'Publish now' }).click();
   await page.getByText(/Live version 1/).waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(500);
+  await canvasSettled();
   await shot('10-live');
 
   // 8. Events through the API; the live counters refresh every 3 s.

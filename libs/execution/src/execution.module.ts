@@ -1,10 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { StepUsers } from './batch/step-users.usecase';
-import { ProjectChannels } from './channels/project-channels';
+import { StepUsers } from './stepping/step-users.usecase';
+import { ProjectProviders } from './providers/project-providers';
 import { EXECUTION_CONFIG, type ExecutionConfig } from './config/execution-config';
 import { IngestEvents } from './ingest/ingest-events.usecase';
 import { CompiledJourneys } from './journeys/compiled-journeys';
+import { StopJourneyInstances } from './journeys/stop-journey-instances.usecase';
 import { EngineMetrics } from './metrics/engine-metrics';
 import { EnterUsersThroughApi } from './entries/enter-users.usecase';
 import { LaunchSegment } from './entries/launch-segment.usecase';
@@ -23,7 +24,7 @@ import { OutboxDispatcher } from './queues/outbox-dispatcher';
 import { queueConnection, selectQueueBackend } from './queues/queue-backend';
 import { ALL_QUEUES } from './queues/queue-names';
 import { SendBatcher } from './send/send-batcher';
-import { SendMessages } from './send/send-message.usecase';
+import { SendMessages } from './send/send-messages.usecase';
 import { Sweep } from './sweeper/sweep.usecase';
 import { SweepTimer } from './sweeper/sweep-timer';
 import { FireTimers } from './timers/fire-timer.usecase';
@@ -39,7 +40,7 @@ export class ExecutionModule {
     const providers: Provider[] = [
       { provide: EXECUTION_CONFIG, useValue: config },
       CompiledJourneys,
-      ProjectChannels,
+      ProjectProviders,
       EngineMetrics,
       OutboxDispatcher,
       StepUsers,
@@ -50,6 +51,7 @@ export class ExecutionModule {
       FireTimers,
       EnterUsersThroughApi,
       LaunchSegment,
+      StopJourneyInstances,
     ];
     const processors: Provider[] = config.runWorkers
       ? [
@@ -73,7 +75,7 @@ export class ExecutionModule {
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
       providers: [...providers, ...processors],
-      exports: [ProjectChannels, IngestEvents, EnterUsersThroughApi, LaunchSegment, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
+      exports: [ProjectProviders, IngestEvents, EnterUsersThroughApi, LaunchSegment, StopJourneyInstances, StepUsers, Sweep, EngineMetrics, CompiledJourneys, OutboxDispatcher, SendMessages, EXECUTION_CONFIG, BullModule],
     };
   }
 }

@@ -1,8 +1,9 @@
 import { type JourneyGraph } from '@engine/journey';
-import { StepUsers } from '../src/batch/step-users.usecase';
+import { StepUsers } from '../src/stepping/step-users.usecase';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { Sweep } from '../src/sweeper/sweep.usecase';
-import { eventually, type ExecutionHarness, obliterateQueues, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, obliterateQueues, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
 
@@ -50,9 +51,9 @@ describe('durability', () => {
     try {
       const events = Array.from({ length: 40 }, (_, i) => ({ userId: 'busy', name: 'Signup', attributes: { n: i }, occurredAt: new Date() }));
       // Store them without stepping (no workers run), then race two "workers" on the same user.
-      for (const event of events) await producer.app.get(IngestEvents).execute(producer.projectId, [event]);
+      for (const event of events) await producer.app.get(IngestEvents).ingest(producer.projectId, [event]);
       const racers = [producer, second, producer, second].map((h) => h.app.get(StepUsers));
-      await Promise.all(racers.flatMap((stepUsers) => [1, 2, 3].map(() => stepUsers.execute({ userIds: [user.id], withEvents: true }))));
+      await Promise.all(racers.flatMap((stepUsers) => [1, 2, 3].map(() => stepUsers.step({ userIds: [user.id], withEvents: true }))));
 
       const [row] = await producer.db.dataSource.query<Array<{ signups: number; last: string }>>(
         `SELECT (tags->>'signups')::int AS signups, tags->>'last' AS last FROM users WHERE id = $1`,
@@ -71,7 +72,7 @@ describe('durability', () => {
   it('loses nothing when the queues lose every queued job: the sweeper re-queues events and due timers', async () => {
     const early = await createReachableUser(producer.db, producer.projectId, 'early');
     const late = await createReachableUser(producer.db, producer.projectId, 'late');
-    await producer.app.get(IngestEvents).execute(producer.projectId, [{ userId: 'early', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
+    await producer.app.get(IngestEvents).ingest(producer.projectId, [{ userId: 'early', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
 
     // A worker takes 'early' as far as the 1 s wait (push sent, timer queued), then stops.
     const worker = await startExecutionHarness({ runWorkers: true }, { db: producer.db, queuePrefix: producer.config.queuePrefix });
@@ -80,23 +81,30 @@ describe('durability', () => {
     await worker.app.close();
 
     // 'late' arrives while no worker runs; then the queues lose everything.
-    await producer.app.get(IngestEvents).execute(producer.projectId, [{ userId: 'late', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
+    await producer.app.get(IngestEvents).ingest(producer.projectId, [{ userId: 'late', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
     await obliterateQueues(producer.config);
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // early's timer falls due
+    await eventually(async () => {
+      const [timer] = await producer.db.dataSource.query<Array<{ due: boolean }>>(
+        `SELECT o.due_at <= now() AS due FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
+          WHERE i.user_id = $1 AND o.kind = 'schedule' AND o.status = 'pending'`,
+        [early.id],
+      );
+      return timer?.due === true;
+    }, 5_000, "early's timer to fall due");
 
     const restarted = await startExecutionHarness({ runWorkers: true }, { db: producer.db, queuePrefix: producer.config.queuePrefix });
     try {
-      const swept = await restarted.app.get(Sweep).execute();
+      const swept = await restarted.app.get(Sweep).sweep();
       expect(swept).toEqual({ users: 1, outbox: 1, replacedFinishedJobs: 0 });
       await eventually(async () => (await instancesOf(producer.db, early.id))[0]?.status === 'completed', 10_000, 'early to finish');
       await eventually(async () => (await instancesOf(producer.db, late.id))[0]?.current_node_id === 'wait', 10_000, 'late to reach the wait');
       await eventually(async () => {
-        await restarted.app.get(Sweep).execute(Date.now() + 2000);
+        await restarted.app.get(Sweep).sweep(Date.now() + 2000);
         return (await instancesOf(producer.db, late.id))[0]?.status === 'completed';
       }, 10_000, 'late to finish');
       // Once everyone is done, nothing is left to re-queue (a sweep inside the loop above may still
       // have seen late's last send outcome on its way to being applied).
-      const sweptAgain = await restarted.app.get(Sweep).execute(Date.now() + 2000);
+      const sweptAgain = await restarted.app.get(Sweep).sweep(Date.now() + 2000);
       expect(sweptAgain.users).toBe(0);
       await eventually(async () => (await messagesOf(producer.db, early.id)).filter((m) => m.status === 'sent').length === 2, 10_000, "early's email");
       expect((await messagesOf(producer.db, early.id)).map((m) => m.node_id).sort()).toEqual(['email', 'push']);

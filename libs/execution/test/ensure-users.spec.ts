@@ -18,7 +18,7 @@ describe('users named by events are created on the fly', () => {
     const userIds = Array.from({ length: 3000 }, (_, i) => `new-user-${i}`);
     const batch = (ids: string[]): IncomingEvent[] => ids.map((userId) => ({ userId, name: 'Signup', attributes: {}, occurredAt: new Date() }));
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => ingest.execute(projectId, batch(i % 2 === 0 ? userIds : [...userIds].reverse()))),
+      Array.from({ length: 12 }, (_, i) => ingest.ingest(projectId, batch(i % 2 === 0 ? userIds : [...userIds].reverse()))),
     );
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
     const [{ count }] = await h.db.dataSource.query<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM users WHERE project_id = $1`, [projectId]);

@@ -38,7 +38,7 @@ describe('ingestion records the event names a project received', () => {
 
   it('records each name once, when it was received, however often a batch repeats it', async () => {
     const projectId = await newProject();
-    await ingest.execute(projectId, [event('Purchase'), event('Purchase', 'bob'), event('Signup'), event('Purchase', 'carol', 'order-1'), event('Purchase', 'carol', 'order-1')]);
+    await ingest.ingest(projectId, [event('Purchase'), event('Purchase', 'bob'), event('Signup'), event('Purchase', 'carol', 'order-1'), event('Purchase', 'carol', 'order-1')]);
     const names = await namesOf(projectId);
     expect(names.map((row) => row.name)).toEqual(['Purchase', 'Signup']);
     for (const row of names) {
@@ -49,11 +49,11 @@ describe('ingestion records the event names a project received', () => {
 
   it('leaves a name seen within the hour untouched: no rewrite, not even a row lock', async () => {
     const projectId = await newProject();
-    await ingest.execute(projectId, [event('Purchase')]);
+    await ingest.ingest(projectId, [event('Purchase')]);
     const [before] = await namesOf(projectId);
-    await ingest.execute(projectId, [event('Purchase'), event('Purchase', 'bob')]);
-    await ingest.execute(projectId, [event('Purchase', 'carol', 'order-1')]);
-    await ingest.execute(projectId, [event('Purchase', 'carol', 'order-1')]);
+    await ingest.ingest(projectId, [event('Purchase'), event('Purchase', 'bob')]);
+    await ingest.ingest(projectId, [event('Purchase', 'carol', 'order-1')]);
+    await ingest.ingest(projectId, [event('Purchase', 'carol', 'order-1')]);
     const [after] = await namesOf(projectId);
     expect(after).toEqual(before);
     expect(after.xmax).toBe('0');
@@ -61,7 +61,7 @@ describe('ingestion records the event names a project received', () => {
 
   it('moves last_seen_at on once it is over an hour old, and keeps first_seen_at', async () => {
     const projectId = await newProject();
-    await ingest.execute(projectId, [event('Purchase'), event('Signup')]);
+    await ingest.ingest(projectId, [event('Purchase'), event('Signup')]);
     await h.db.dataSource.query(
       `UPDATE project_event_names
           SET first_seen_at = now() - interval '3 days',
@@ -70,7 +70,7 @@ describe('ingestion records the event names a project received', () => {
       [projectId],
     );
     const [purchaseBefore, signupBefore] = await namesOf(projectId);
-    await ingest.execute(projectId, [event('Purchase'), event('Signup'), event('Viewed')]);
+    await ingest.ingest(projectId, [event('Purchase'), event('Signup'), event('Viewed')]);
     const [purchase, signup, viewed] = await namesOf(projectId);
     expect(secondsAgo(purchase.last_seen_at)).toBeLessThan(10);
     expect(purchase.first_seen_at).toEqual(purchaseBefore.first_seen_at);
@@ -81,9 +81,9 @@ describe('ingestion records the event names a project received', () => {
   it("keeps each project's names to itself", async () => {
     const first = await newProject();
     const second = await newProject();
-    await ingest.execute(first, [event('Purchase')]);
+    await ingest.ingest(first, [event('Purchase')]);
     const firstBefore = await namesOf(first);
-    await ingest.execute(second, [event('Purchase'), event('Refund')]);
+    await ingest.ingest(second, [event('Purchase'), event('Refund')]);
     expect(await namesOf(first)).toEqual(firstBefore);
     expect((await namesOf(second)).map((row) => row.name)).toEqual(['Purchase', 'Refund']);
   });
@@ -92,7 +92,7 @@ describe('ingestion records the event names a project received', () => {
     const projectId = await newProject();
     const orders = [['A', 'B', 'C'], ['C', 'B', 'A'], ['B', 'C', 'A'], ['C', 'A', 'B']];
     await Promise.all(
-      Array.from({ length: 12 }, (_, i) => ingest.execute(projectId, orders[i % orders.length].map((name) => event(name, `user-${i}`)))),
+      Array.from({ length: 12 }, (_, i) => ingest.ingest(projectId, orders[i % orders.length].map((name) => event(name, `user-${i}`)))),
     );
     expect((await namesOf(projectId)).map((row) => row.name)).toEqual(['A', 'B', 'C']);
   });

@@ -3,13 +3,14 @@ import { type ChannelProvider, type OutgoingMessage, type SendResult } from '@en
 import { type JourneyGraph, type JourneySettings } from '@engine/journey';
 import { type Queue } from 'bullmq';
 import { DateTime } from 'luxon';
-import { ProjectChannels } from '../src/channels/project-channels';
+import { ProjectProviders } from '../src/providers/project-providers';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { outboxJobId } from '../src/queues/outbox-dispatcher';
 import { QUEUES } from '../src/queues/queue-names';
-import { SendMessages } from '../src/send/send-message.usecase';
+import { SendMessages } from '../src/send/send-messages.usecase';
 import { Sweep } from '../src/sweeper/sweep.usecase';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, instancesOf, messagesOf, node } from './fixtures';
 
 /**
@@ -86,7 +87,7 @@ describe('a held message holds the user', () => {
     ingest = h.app.get(IngestEvents);
     pushQueue = h.app.get<Queue>(getQueueToken(QUEUES.sendPush));
     // A provider that fails with a retryable error before it succeeds, for the keys the test names.
-    const channels = h.app.get(ProjectChannels);
+    const channels = h.app.get(ProjectProviders);
     const lookup = channels.lookup.bind(channels);
     jest.spyOn(channels, 'lookup').mockImplementation(async (manager, projectIds) => {
       const real = await lookup(manager, projectIds);
@@ -109,7 +110,7 @@ describe('a held message holds the user', () => {
     const user = await createReachableUser(h.db, h.projectId, label);
     await h.db.dataSource.query(`UPDATE users SET time_zone = 'UTC' WHERE id = $1`, [user.id]);
     await prepare({ userId: user.id, journeyId });
-    await ingest.execute(h.projectId, [{ userId: label, name: event, attributes: {}, occurredAt: new Date() }]);
+    await ingest.ingest(h.projectId, [{ userId: label, name: event, attributes: {}, occurredAt: new Date() }]);
     return { userId: user.id, journeyId };
   }
 
@@ -205,7 +206,7 @@ describe('a held message holds the user', () => {
       await expectPushFirst(userId, decidesOpened);
       const [history] = await h.db.dataSource.query<Array<{ retries: number }>>(
         `SELECT count(*)::int AS retries FROM messages m, jsonb_array_elements(m.status_history) c
-          WHERE m.user_id = $1 AND m.node_id = 'push' AND c->>'detail' LIKE 'retry: %'`,
+          WHERE m.user_id = $1 AND m.node_id = 'push' AND c->>'status' = 'retrying'`,
         [userId],
       );
       expect(history.retries).toBe(2);
@@ -217,7 +218,7 @@ describe('a held message holds the user', () => {
     const { userId } = await enterUser(fallback, { goals, silentHours: silentNow() }, 'goal-while-held');
     const push = await pushOutbox(userId);
     await eventually(async () => (await instancesOf(h.db, userId))[0]?.current_node_id === 'push', 10_000, 'the user at the push');
-    await ingest.execute(h.projectId, [{ userId: 'goal-while-held', name: 'Purchase', attributes: {}, occurredAt: new Date() }]);
+    await ingest.ingest(h.projectId, [{ userId: 'goal-while-held', name: 'Purchase', attributes: {}, occurredAt: new Date() }]);
     await eventually(async () => (await instancesOf(h.db, userId))[0]?.status === 'converted', 10_000, 'the conversion');
     const [row] = await h.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM outbox WHERE id = $1`, [push.id]);
     expect(row.status).toBe('cancelled');
@@ -233,13 +234,13 @@ describe('a held message holds the user', () => {
       return Promise.resolve();
     });
     const push = await pushOutbox(userId);
-    await eventually(async () => (await messagesOf(h.db, userId)).find((m) => m.node_id === 'push' && m.status === 'queued'), 10_000, 'a failed attempt');
+    await eventually(async () => (await messagesOf(h.db, userId)).find((m) => m.node_id === 'push' && m.status === 'retrying'), 10_000, 'a failed attempt');
     // What the send processor does when the job's last attempt fails with a retryable error.
     await h.app.get(SendMessages).failAfterRetries(push.id, 'push service unavailable (test)');
     await eventually(async () => (await instancesOf(h.db, userId))[0]?.status === 'completed', 10_000, 'the journey to complete');
     const messages = await eventually(async () => {
       const found = await messagesOf(h.db, userId);
-      return found.length === 2 && found.every((m) => m.status !== 'queued') && found;
+      return found.length === 2 && found.every((m) => m.status !== 'queued' && m.status !== 'retrying') && found;
     }, 10_000, 'push failed and email sent');
     expect(messages.map((m) => [m.node_id, m.status])).toEqual([
       ['push', 'failed'],
@@ -266,7 +267,7 @@ describe('a held message holds the user', () => {
     expect(unapplied.n).toBe(1);
     expect((await instancesOf(h.db, userId))[0]).toMatchObject({ status: 'active', current_node_id: 'push' });
 
-    expect((await h.app.get(Sweep).execute(Date.now() + 1_000)).users).toBeGreaterThanOrEqual(1);
+    expect((await h.app.get(Sweep).sweep(Date.now() + 1_000)).users).toBeGreaterThanOrEqual(1);
     await expectPushFirst(userId, false);
   });
 });

@@ -1,6 +1,7 @@
 import { type JourneyGraph } from '@engine/journey';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, messagesOf, node } from './fixtures';
 
 
@@ -35,12 +36,12 @@ describe('history conditions', () => {
     const small = await createReachableUser(h.db, h.projectId, 'small-spender');
     const old = await createReachableUser(h.db, h.projectId, 'old-spender');
     const day = 86_400_000;
-    await ingest.execute(h.projectId, [
+    await ingest.ingest(h.projectId, [
       { userId: 'big-spender', name: 'Purchase', attributes: { amount: 80 }, occurredAt: new Date(Date.now() - 2 * day) },
       { userId: 'small-spender', name: 'Purchase', attributes: { amount: 20 }, occurredAt: new Date(Date.now() - 2 * day) },
       { userId: 'old-spender', name: 'Purchase', attributes: { amount: 500 }, occurredAt: new Date(Date.now() - 40 * day) },
     ]);
-    await ingest.execute(h.projectId, ['big-spender', 'small-spender', 'old-spender'].map((userId) => ({ userId, name: 'Visit', attributes: {}, occurredAt: new Date() })));
+    await ingest.ingest(h.projectId, ['big-spender', 'small-spender', 'old-spender'].map((userId) => ({ userId, name: 'Visit', attributes: {}, occurredAt: new Date() })));
 
     const channelOf = async (userId: string) =>
       eventually(async () => {

@@ -1,12 +1,13 @@
 import { type JourneyGraph } from '@engine/journey';
 import { type Job, Worker } from 'bullmq';
-import { StepUsers } from '../src/batch/step-users.usecase';
+import { StepUsers } from '../src/stepping/step-users.usecase';
 import { IngestEvents } from '../src/ingest/ingest-events.usecase';
 import { outboxJobId } from '../src/queues/outbox-dispatcher';
 import { openQueue, queueConnection } from '../src/queues/queue-backend';
 import { type OutboxJob, QUEUES } from '../src/queues/queue-names';
 import { Sweep } from '../src/sweeper/sweep.usecase';
-import { eventually, type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { type ExecutionHarness, publishJourney, startExecutionHarness } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 import { createReachableUser, edge, messagesOf, node } from './fixtures';
 
 /** Joined -> push -> exit. */
@@ -30,8 +31,8 @@ describe('the sweeper and finished jobs', () => {
 
   it('re-queues a pending outbox row whose job already failed for good, and the row is processed', async () => {
     const user = await createReachableUser(producer.db, producer.projectId, 'stranded');
-    await producer.app.get(IngestEvents).execute(producer.projectId, [{ userId: 'stranded', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
-    await producer.app.get(StepUsers).execute({ userIds: [user.id], withEvents: true });
+    await producer.app.get(IngestEvents).ingest(producer.projectId, [{ userId: 'stranded', name: 'Joined', attributes: {}, occurredAt: new Date() }]);
+    await producer.app.get(StepUsers).step({ userIds: [user.id], withEvents: true });
     const [row] = await producer.db.dataSource.query<Array<{ id: string }>>(`SELECT id FROM outbox WHERE status = 'pending' AND kind = 'send'`);
     const jobId = outboxJobId(String(row.id));
 
@@ -56,7 +57,7 @@ describe('the sweeper and finished jobs', () => {
 
     const worker = await startExecutionHarness({ runWorkers: true }, { db: producer.db, queuePrefix: prefix });
     try {
-      expect(await worker.app.get(Sweep).execute()).toEqual({ users: 0, outbox: 1, replacedFinishedJobs: 1 });
+      expect(await worker.app.get(Sweep).sweep()).toEqual({ users: 0, outbox: 1, replacedFinishedJobs: 1 });
       await eventually(async () => (await messagesOf(producer.db, user.id)).some((m) => m.status === 'sent'), 30_000, 'the push to go out');
       await eventually(async () => {
         const [outbox] = await producer.db.dataSource.query<Array<{ status: string }>>(`SELECT status FROM outbox WHERE id = $1`, [row.id]);

@@ -4,7 +4,8 @@ import { type Job, Queue, Worker } from 'bullmq';
 import { delayWhileUnreachable } from '../src/processors/delay-while-unreachable';
 import { openQueue, queueConnection, type QueueBackend } from '../src/queues/queue-backend';
 import { type OutboxJob } from '../src/queues/queue-names';
-import { eventually, testQueueBackend } from '../src/testing/execution-harness';
+import { testQueueBackend } from '../src/testing/execution-harness';
+import { eventually } from '@engine/persistence/testing';
 
 describe('a job whose database is unreachable', () => {
   let db: TestDatabase;

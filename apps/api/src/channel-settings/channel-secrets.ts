@@ -4,7 +4,7 @@ import { channelSecretContext, EXECUTION_CONFIG, type ExecutionConfig } from '@e
 
 /**
  * Seals and opens the secret fields of channel settings with the deployment's key, bound to the
- * project and channel exactly as the send workers open them (ProjectChannels).
+ * project and channel exactly as the send workers open them (ProjectProviders).
  */
 @Injectable()
 export class ChannelSecrets {

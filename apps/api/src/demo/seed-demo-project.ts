@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { omnichannelFallbackJourney, whatsappKeywordJourney } from '@engine/journey';
-import { ApiKeyStore, JourneyEntity, ProjectStore, WhatsAppTemplateEntity } from '@engine/persistence';
+import { ApiKeyStore, JourneyStore, ProjectStore, WhatsAppTemplateStore } from '@engine/persistence';
 import { type DataSource } from 'typeorm';
 import { hashApiKey } from '../projects/api-key';
 import { createProject } from '../projects/create-project';
@@ -27,13 +27,14 @@ export async function seedDemoProject(dataSource: DataSource, keyFile: string): 
   }
   return dataSource.transaction(async (manager) => {
     const { project, apiKey } = await createProject(manager, 'Demo project');
-    await manager.save(JourneyEntity, [
-      manager.create(JourneyEntity, { projectId: project.id, name: 'Omnichannel fallback: push, then email, then WhatsApp', draftGraph: omnichannelFallbackJourney }),
-      manager.create(JourneyEntity, { projectId: project.id, name: 'WhatsApp keywords: Help and Promo', draftGraph: whatsappKeywordJourney }),
+    await JourneyStore.createDrafts(manager, [
+      { projectId: project.id, name: 'Omnichannel fallback: push, then email, then WhatsApp', draftGraph: omnichannelFallbackJourney },
+      { projectId: project.id, name: 'WhatsApp keywords: Help and Promo', draftGraph: whatsappKeywordJourney },
     ]);
-    await manager.save(
-      WhatsAppTemplateEntity,
-      DEMO_WHATSAPP_TEMPLATES.map((template) => manager.create(WhatsAppTemplateEntity, { ...template, projectId: project.id, status: 'approved' })),
+    await WhatsAppTemplateStore.register(
+      manager,
+      project.id,
+      DEMO_WHATSAPP_TEMPLATES.map((template) => ({ ...template, status: 'approved' as const })),
     );
     writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
     return { projectId: project.id, apiKey, created: true };

@@ -38,7 +38,7 @@ export class EventsController {
     if (parsed.events.length === 0) {
       throw new BadRequestException({ message: parsed.rejected.flatMap((r) => r.errors), rejected: parsed.rejected });
     }
-    const result = await this.ingest.execute(project.id, parsed.events);
+    const result = await this.ingest.ingest(project.id, parsed.events);
     return { ...result, rejected: parsed.rejected };
   }
 

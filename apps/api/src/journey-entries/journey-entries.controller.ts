@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpException, NotFoundException, Param, Post, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EnterUsersThroughApi } from '@engine/execution';
+import { EnterUsersThroughApi, EntryRefusal } from '@engine/execution';
 import { type ProjectEntity } from '@engine/persistence';
 import { Access } from '../auth/access.decorator';
 import { CurrentProject } from '../auth/current-project.decorator';
@@ -21,11 +21,20 @@ export class JourneyEntriesController {
     description: 'Answers 202 once queued; the re-entry policy of the journey decides for users already in it. Unknown users are created.',
   })
   async enter(@CurrentProject() project: ProjectEntity, @Param('id', ParseJourneyIdPipe) journeyId: string, @Body() body: JourneyEntriesDto): Promise<{ queued: number; entryNodeId: string }> {
-    return this.enterUsers.execute(
-      project.id,
-      journeyId,
-      body.users.map((user) => ({ userId: user.userId, attributes: user.attributes ?? {} })),
-      body.entryNodeId,
-    );
+    try {
+      return await this.enterUsers.enter(
+        project.id,
+        journeyId,
+        body.users.map((user) => ({ userId: user.userId, attributes: user.attributes ?? {} })),
+        body.entryNodeId,
+      );
+    } catch (error) {
+      throw error instanceof EntryRefusal ? entryRefusalToHttp(error) : error;
+    }
   }
+}
+
+/** An unknown journey is 404; a journey users cannot enter this way is 422. */
+function entryRefusalToHttp(refusal: EntryRefusal): HttpException {
+  return refusal.reason === 'journey-not-found' ? new NotFoundException(refusal.message) : new UnprocessableEntityException(refusal.message);
 }

@@ -1,17 +1,14 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LaunchSegment } from '@engine/execution';
+import { LaunchSegment, StopJourneyInstances } from '@engine/execution';
 import { compileJourney, type JourneyGraph, validateJourney } from '@engine/journey';
-import { JourneyEntity, type JourneyStatus, JourneyVersionEntity } from '@engine/persistence';
+import { type JourneyEntity, type JourneyStatus, JourneyStore } from '@engine/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WhatsAppTemplatesService } from '../whatsapp/whatsapp-templates.service';
 import { type ArchivedJourneyDto, type JourneyDetailDto } from './dto/journey.response';
 import { type PublishedJourneyVersionDto } from './dto/journey-version.response';
 import { findProjectJourney } from './find-project-journey';
 import { JourneysService } from './journeys.service';
-
-/** Effects of a stopped instance that would still reach the user; archiving cancels them. */
-const USER_FACING_EFFECTS = ['send', 'schedule'];
 
 const STATUS_IN_WORDS: Record<JourneyStatus, string> = {
   draft: 'a draft',
@@ -27,6 +24,7 @@ export class JourneyLifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly journeys: JourneysService,
     private readonly segments: LaunchSegment,
+    private readonly instances: StopJourneyInstances,
     private readonly whatsAppTemplates: WhatsAppTemplatesService,
   ) {}
 
@@ -54,26 +52,8 @@ export class JourneyLifecycleService {
       }
       const graph = journey.draftGraph;
       const { hash } = compileJourney(graph);
-      const [{ next }] = await manager.query<{ next: number }[]>(
-        'SELECT coalesce(max(version), 0) + 1 AS next FROM journey_versions WHERE journey_id = $1',
-        [journeyId],
-      );
-      const version = await manager.save(
-        manager.create(JourneyVersionEntity, { projectId, journeyId, version: next, graph, compiledHash: hash }),
-      );
-      await manager
-        .createQueryBuilder()
-        .update(JourneyEntity)
-        .set({
-          status: 'live',
-          liveVersionId: version.id,
-          liveVersionNumber: next,
-          entryEvents: entryEvents(graph),
-          // The revision tracks draft edits only: an open canvas keeps saving after a publish.
-          updatedAt: () => 'updated_at',
-        })
-        .where('id = :id', { id: journeyId })
-        .execute();
+      const version = await JourneyStore.publishVersion(manager, { projectId, journeyId, graph, compiledHash: hash, entryEvents: entryEvents(graph) });
+      const next = version.version;
       return {
         id: version.id,
         journeyId,
@@ -111,29 +91,12 @@ export class JourneyLifecycleService {
     return resumed;
   }
 
-  /**
-   * Archiving is final: users inside are stopped in the same transaction (their lock_version is
-   * bumped so a worker mid-step cannot write an old snapshot back) and their pending sends and
-   * timers are cancelled.
-   */
+  /** Archiving is final: users inside are stopped in the same transaction (StopJourneyInstances). */
   async archive(projectId: string, journeyId: string): Promise<ArchivedJourneyDto> {
     const archived = await this.dataSource.transaction(async (manager): Promise<ArchivedJourneyDto> => {
       const journey = await findProjectJourney(manager, projectId, journeyId, { lock: true });
       if (journey.status === 'archived') throw new ConflictException('The journey is already archived');
-      const [{ stopped }] = await manager.query<{ stopped: number }[]>(
-        `WITH stopped AS (
-           UPDATE journey_instances
-              SET status = 'stopped', ended_at = now(), waiting_for = '{}', lock_version = lock_version + 1, updated_at = now()
-            WHERE journey_id = $1 AND status = 'active'
-           RETURNING id
-         ), cancelled AS (
-           UPDATE outbox SET status = 'cancelled'
-            WHERE status = 'pending' AND kind = ANY($2) AND instance_id IN (SELECT id FROM stopped)
-           RETURNING id
-         )
-         SELECT (SELECT count(*) FROM stopped)::int AS stopped, (SELECT count(*) FROM cancelled)::int AS cancelled`,
-        [journeyId, USER_FACING_EFFECTS],
-      );
+      const stopped = await this.instances.stop(manager, journeyId);
       const archived = await this.setStatus(manager, journey, 'archived');
       return { ...(await this.journeys.detail(archived, manager)), stoppedInstances: stopped };
     });
@@ -157,12 +120,7 @@ export class JourneyLifecycleService {
   }
 
   private async setStatus(manager: EntityManager, journey: JourneyEntity, status: JourneyStatus): Promise<JourneyEntity> {
-    await manager
-      .createQueryBuilder()
-      .update(JourneyEntity)
-      .set({ status, updatedAt: () => 'updated_at' })
-      .where('id = :id', { id: journey.id })
-      .execute();
+    await JourneyStore.setStatus(manager, journey.id, status);
     return { ...journey, status };
   }
 }

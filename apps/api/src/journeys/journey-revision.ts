@@ -6,12 +6,6 @@ export function journeyRevision(journey: Pick<JourneyEntity, 'updatedAt'>): stri
   return journey.updatedAt.toISOString();
 }
 
-/**
- * SQL for the next `updated_at` of an edited journey: at least 1 ms after the previous value, so
- * two edits within one millisecond still get distinct revisions (ISO strings carry milliseconds).
- */
-export const NEXT_REVISION_SQL = "greatest(now(), date_trunc('milliseconds', updated_at) + interval '1 millisecond')";
-
 /** Refuses an edit based on an older revision, so a concurrent edit is never silently overwritten. */
 export function assertCurrentRevision(journey: JourneyEntity, revision: string | undefined): void {
   if (revision === undefined) return;

@@ -137,7 +137,7 @@ export class JourneyStatsService {
          SELECT h.node_id,
                 EXISTS (SELECT 1 FROM outbox o WHERE o.instance_id = h.id AND o.kind = 'send' AND o.status = 'pending' AND o.due_at > now()) AS silent,
                 EXISTS (SELECT 1 FROM messages m WHERE m.instance_id = h.id AND m.node_id = h.node_id
-                          AND (m.status = 'retrying' OR (m.status = 'queued' AND m.status_history -> -1 ->> 'detail' LIKE 'retry: %'))) AS retrying
+                          AND m.status = 'retrying') AS retrying
            FROM held h
        )
        SELECT node_id, count(*)::int AS waiting,

@@ -2,15 +2,15 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_JOURNEY_SETTINGS, type JourneyGraph, MAX_JOURNEY_NAME_LENGTH, validateJourney } from '@engine/journey';
 import { WhatsAppTemplatesService } from '../whatsapp/whatsapp-templates.service';
-import { JourneyEntity, type JourneyStatus } from '@engine/persistence';
-import { DataSource, type EntityManager, type ObjectLiteral, type QueryPartialEntity } from 'typeorm';
+import { JourneyEntity, type JourneyStatus, JourneyStore } from '@engine/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type CreateJourneyDto } from './dto/create-journey.dto';
 import { type JourneyDetailDto, type JourneySummaryDto } from './dto/journey.response';
 import { type JourneyValidationDto } from './dto/journey-validation.response';
 import { type ListJourneysQueryDto } from './dto/list-journeys-query.dto';
 import { type UpdateJourneyDto } from './dto/update-journey.dto';
 import { findProjectJourney } from './find-project-journey';
-import { assertCurrentRevision, journeyRevision, NEXT_REVISION_SQL } from './journey-revision';
+import { assertCurrentRevision, journeyRevision } from './journey-revision';
 import { knownEvents } from './known-events';
 
 interface JourneySummaryRow {
@@ -33,13 +33,8 @@ export class JourneysService {
   ) {}
 
   async create(projectId: string, dto: CreateJourneyDto): Promise<JourneyDetailDto> {
-    const journey = await this.dataSource.getRepository(JourneyEntity).save({
-      projectId,
-      name: dto.name,
-      status: 'draft' as const,
-      draftGraph: dto.graph ?? emptyGraph(),
-    });
-    return this.detail(await this.dataSource.manager.findOneByOrFail(JourneyEntity, { id: journey.id }));
+    const [id] = await JourneyStore.createDrafts(this.dataSource.manager, [{ projectId, name: dto.name, draftGraph: dto.graph ?? emptyGraph() }]);
+    return this.detail(await this.dataSource.manager.findOneByOrFail(JourneyEntity, { id }));
   }
 
   async list(projectId: string, query: ListJourneysQueryDto): Promise<JourneySummaryDto[]> {
@@ -83,12 +78,7 @@ export class JourneysService {
         throw new ConflictException('The journey is archived and cannot be edited; duplicate it to work on a copy');
       }
       assertCurrentRevision(current, dto.revision);
-      await manager
-        .createQueryBuilder()
-        .update<ObjectLiteral>(JourneyEntity)
-        .set(journeyChanges(dto))
-        .where('id = :id', { id: journeyId })
-        .execute();
+      await JourneyStore.editDraft(manager, journeyId, { name: dto.name, graph: dto.graph });
       return manager.findOneByOrFail(JourneyEntity, { id: journeyId });
     });
     return this.detail(journey);
@@ -137,16 +127,4 @@ export class JourneysService {
 
 function emptyGraph(): JourneyGraph {
   return { formatVersion: 1, nodes: [], edges: [], settings: structuredClone(DEFAULT_JOURNEY_SETTINGS) };
-}
-
-/**
- * The columns an update writes. Typed shallowly: the graph is one JSON value, and TypeORM 1's deep
- * partial entity type recurses into it until the compiler gives up.
- */
-function journeyChanges(dto: UpdateJourneyDto): QueryPartialEntity<JourneyEntity> {
-  return {
-    ...(dto.name !== undefined ? { name: dto.name } : {}),
-    ...(dto.graph !== undefined ? { draftGraph: dto.graph } : {}),
-    updatedAt: () => NEXT_REVISION_SQL,
-  };
 }

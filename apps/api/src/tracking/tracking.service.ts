@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type TrackingKind, verifyTrackingToken } from '@engine/channels';
 import { EXECUTION_CONFIG, type ExecutionConfig, type IncomingEvent, IngestEvents, trackingSecret } from '@engine/execution';
 import { type Channel } from '@engine/journey';
+import { UserStore } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 
 interface TrackedMessage {
@@ -39,7 +40,7 @@ export class TrackingService {
   async open(token: string): Promise<void> {
     const message = await this.resolve(token, 'open');
     if (message.channel !== 'email' && message.channel !== 'push') throw new NotFoundException('Opens are tracked for email and push messages only');
-    await this.ingest.execute(message.project_id, [this.openEvent(message)]);
+    await this.ingest.ingest(message.project_id, [this.openEvent(message)]);
   }
 
   /** The URL to redirect to: only ever the one inside a valid token. */
@@ -47,7 +48,7 @@ export class TrackingService {
     const { url, ...message } = await this.resolve(token, 'click');
     if (message.channel === 'email') {
       const urlHash = createHash('sha1').update(url).digest('hex');
-      await this.ingest.execute(message.project_id, [
+      await this.ingest.ingest(message.project_id, [
         // A click proves the open, also when the mail client blocked the pixel.
         this.openEvent(message),
         { ...this.eventOf(message, 'PW_EmailClicked', `click:${message.id}:${urlHash}`), attributes: { messageId: message.id, url } },
@@ -60,10 +61,7 @@ export class TrackingService {
   async unsubscribe(token: string): Promise<Channel> {
     const message = await this.resolve(token, 'unsubscribe');
     if (!OPT_IN_CHANNELS.has(message.channel)) throw new NotFoundException('This message has no unsubscribe link');
-    await this.dataSource.query(`UPDATE users SET opt_ins = opt_ins || jsonb_build_object($2::text, false), updated_at = now() WHERE id = $1`, [
-      message.user_id,
-      message.channel,
-    ]);
+    await UserStore.optOut(this.dataSource.manager, message.user_id, message.channel);
     return message.channel;
   }
 

@@ -1,4 +1,4 @@
-import { type ChannelOptIns, type PushToken } from '@engine/persistence';
+import { type ChannelOptIns, type PushToken, type UserUpsertRow } from '@engine/persistence';
 
 export const PUSH_TOKEN_PLATFORMS = ['web', 'android', 'ios'] as const;
 
@@ -39,24 +39,6 @@ export function mergeUserChanges(changes: UserChanges[]): UserChanges[] {
 
 function definedFields(change: UserChanges): Partial<UserChanges> {
   return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
-}
-
-/** One row of the upsert statement's input (see UserUpsertsService), keys as its SQL reads them. */
-export interface UserUpsertRow {
-  external_id: string;
-  /** Tags to set (nulls removed); null when tags were not given. */
-  tags: Record<string, unknown> | null;
-  removed_tags: string[] | null;
-  email: string | null;
-  has_email: boolean;
-  phone: string | null;
-  has_phone: boolean;
-  time_zone: string | null;
-  has_time_zone: boolean;
-  language: string | null;
-  has_language: boolean;
-  opt_ins: Partial<ChannelOptIns> | null;
-  push_tokens: PushToken[] | null;
 }
 
 export function toUpsertRow(change: UserChanges, now: string): UserUpsertRow {

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppUserEntity, type InstanceStatus, type MessageStatus, type MessageStatusChange } from '@engine/persistence';
+import { AppUserEntity, UserStore, type InstanceStatus, type MessageStatus, type MessageStatusChange } from '@engine/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type UserProfileDto } from './dto/user.response';
 import { toUserDto } from './to-user-dto';
@@ -85,16 +85,9 @@ export class UsersService {
     };
   }
 
-  /**
-   * GDPR erasure. Foreign keys cascade from the user row to its events, journey instances and
-   * messages, and from instances to their outbox rows and conversions: one statement removes all.
-   */
+  /** GDPR erasure (UserStore.erase). */
   async erase(projectId: string, userId: string): Promise<void> {
-    const [, affected] = await this.dataSource.query<[unknown[], number]>(
-      'DELETE FROM users WHERE project_id = $1 AND external_id = $2',
-      [projectId, userId],
-    );
-    if (!affected) throw notFound(userId);
+    if (!(await UserStore.erase(this.dataSource.manager, projectId, userId))) throw notFound(userId);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type WhatsAppTemplateStatusUpdate } from '@engine/channels';
-import { type WhatsAppTemplateStatus } from '@engine/persistence';
+import { type WhatsAppTemplateStatus, WhatsAppTemplateStore } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { TEMPLATE_EVENT_STATUS, templateStatusReason } from './whatsapp-template-events';
 
@@ -56,14 +56,11 @@ export class WhatsAppTemplateStatuses {
         if (row.status === status && row.status_reason === reason) {
           // The same verdict again: only its time moves on, so late redeliveries compare against the newest.
           if (row.status_reported_at?.getTime() !== reportedAt.getTime()) {
-            await manager.query(`UPDATE whatsapp_templates SET status_reported_at = $2 WHERE id = $1`, [row.id, reportedAt]);
+            await WhatsAppTemplateStore.touchReportedAt(manager, row.id, reportedAt);
           }
           continue;
         }
-        await manager.query(
-          `UPDATE whatsapp_templates SET status = $2, status_reason = $3, status_reported_at = $4, updated_at = now() WHERE id = $1`,
-          [row.id, status, reason, reportedAt],
-        );
+        await WhatsAppTemplateStore.setReportedStatus(manager, row.id, status, reason, reportedAt);
         changed += 1;
         this.logger.log(`${subject} in project ${row.project_id}: ${row.status} -> ${status} (Meta's ${update.event}${reason ? `: ${reason}` : ''})`);
       }

@@ -1,24 +1,14 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type JourneyProblem, type RegisteredWhatsAppTemplate, whatsAppTemplateNames, whatsAppTemplateProblems } from '@engine/journey';
-import { type WhatsAppTemplateCategory, type WhatsAppTemplateStatus } from '@engine/persistence';
+import { type WhatsAppTemplateRow, type WhatsAppTemplateStatus, WhatsAppTemplateStore } from '@engine/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type CreateWhatsAppTemplateDto } from './dto/create-whatsapp-template.dto';
 import { type ListWhatsAppTemplatesQueryDto } from './dto/list-whatsapp-templates-query.dto';
 import { type WhatsAppTemplateDto } from './dto/whatsapp-template.response';
 import { normalizeWhatsAppTemplateComponents, type WhatsAppTemplateComponent } from './whatsapp-template-components';
 
-interface TemplateRow {
-  id: string;
-  name: string;
-  language: string;
-  category: WhatsAppTemplateCategory;
-  status: WhatsAppTemplateStatus;
-  status_reason: string | null;
-  components: WhatsAppTemplateComponent[];
-  created_at: Date;
-  updated_at: Date;
-}
+type TemplateRow = WhatsAppTemplateRow<WhatsAppTemplateComponent>;
 
 const COLUMNS = 'id, name, language, category, status, status_reason, components, created_at, updated_at';
 
@@ -32,13 +22,9 @@ export class WhatsAppTemplatesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async create(projectId: string, dto: CreateWhatsAppTemplateDto): Promise<WhatsAppTemplateDto> {
-    const [row] = await this.dataSource.query<TemplateRow[]>(
-      `INSERT INTO whatsapp_templates (project_id, name, language, category, status, components)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (project_id, name, language) DO NOTHING
-       RETURNING ${COLUMNS}`,
-      [projectId, dto.name, dto.language, dto.category, dto.status ?? 'pending', JSON.stringify(normalizeWhatsAppTemplateComponents(dto.components))],
-    );
+    const [row] = await WhatsAppTemplateStore.register<WhatsAppTemplateComponent>(this.dataSource.manager, projectId, [
+      { name: dto.name, language: dto.language, category: dto.category, status: dto.status ?? 'pending', components: normalizeWhatsAppTemplateComponents(dto.components) },
+    ]);
     if (!row) throw new ConflictException(`Template "${dto.name}" (${dto.language}) is already registered; change its status with PATCH or delete it first`);
     return toDto(row);
   }
@@ -55,17 +41,13 @@ export class WhatsAppTemplatesService {
 
   /** A status set by hand has no reason from Meta. */
   async setStatus(projectId: string, id: string, status: WhatsAppTemplateStatus): Promise<WhatsAppTemplateDto> {
-    const [rows] = await this.dataSource.query<[TemplateRow[], number]>(
-      `UPDATE whatsapp_templates SET status = $3, status_reason = NULL, updated_at = now() WHERE project_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-      [projectId, id, status],
-    );
-    if (!rows[0]) throw notFound(id);
-    return toDto(rows[0]);
+    const row = await WhatsAppTemplateStore.setStatusByHand<WhatsAppTemplateComponent>(this.dataSource.manager, projectId, id, status);
+    if (!row) throw notFound(id);
+    return toDto(row);
   }
 
   async remove(projectId: string, id: string): Promise<void> {
-    const [, deleted] = await this.dataSource.query<[unknown[], number]>(`DELETE FROM whatsapp_templates WHERE project_id = $1 AND id = $2`, [projectId, id]);
-    if (!deleted) throw notFound(id);
+    if (!(await WhatsAppTemplateStore.remove(this.dataSource.manager, projectId, id))) throw notFound(id);
   }
 
   /**

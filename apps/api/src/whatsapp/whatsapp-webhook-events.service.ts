@@ -6,6 +6,7 @@ import {
   whatsAppStatusEvent,
   type WhatsAppStatusUpdate,
 } from '@engine/channels';
+import { UserStore } from '@engine/persistence';
 import { type IncomingEvent, IngestEvents } from '@engine/execution';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type WhatsAppWebhookReceiptDto } from './dto/whatsapp-webhook-receipt.response';
@@ -61,7 +62,7 @@ export class WhatsAppWebhookEvents {
         idempotencyKey: `wa-status:${update.providerMessageId}:${update.status}`,
       });
     }
-    const { accepted, duplicates } = await this.ingest.execute(projectId, events);
+    const { accepted, duplicates } = await this.ingest.ingest(projectId, events);
     return { stored: accepted - duplicates, duplicates, ignored, retryLater: await this.sendsInFlight(projectId, unknown) };
   }
 
@@ -97,22 +98,12 @@ export class WhatsAppWebhookEvents {
     return this.dataSource.transaction(async (manager) => {
       const userIdByPhone = await this.usersByPhone(manager, projectId, phones);
       const unknown = phones.filter((phone) => !userIdByPhone.has(phone));
-      if (unknown.length > 0) {
-        await manager.query(
-          `INSERT INTO users (project_id, external_id, phone) SELECT $1, phone, phone FROM unnest($2::text[]) AS phone
-           ON CONFLICT (project_id, external_id) DO UPDATE SET phone = coalesce(users.phone, excluded.phone)`,
-          [projectId, unknown],
-        );
-        for (const phone of unknown) userIdByPhone.set(phone, phone);
-      }
-      const userIds = phones.map((phone) => userIdByPhone.get(phone)!);
-      // Rows locked in id order, like the workers do, so concurrent writers cannot deadlock.
-      await manager.query(`SELECT id FROM users WHERE project_id = $1 AND external_id = ANY($2) ORDER BY id FOR UPDATE`, [projectId, userIds]);
-      await manager.query(
-        `UPDATE users SET last_inbound_whatsapp_at = greatest(users.last_inbound_whatsapp_at, v.at), updated_at = now()
-           FROM (SELECT external_id, max(at) AS at FROM unnest($2::text[], $3::timestamptz[]) AS i(external_id, at) GROUP BY external_id) v
-          WHERE users.project_id = $1 AND users.external_id = v.external_id`,
-        [projectId, userIds, phones.map((phone) => new Date(lastInbound.get(phone)!).toISOString())],
+      for (const phone of unknown) userIdByPhone.set(phone, phone);
+      await UserStore.recordInboundWhatsApp(
+        manager,
+        projectId,
+        phones.map((phone) => ({ externalId: userIdByPhone.get(phone)!, at: new Date(lastInbound.get(phone)!) })),
+        unknown,
       );
       return userIdByPhone;
     });
@@ -146,7 +137,7 @@ export class WhatsAppWebhookEvents {
     const [row] = await this.dataSource.query<Array<{ exists: boolean }>>(
       `SELECT EXISTS (
          SELECT 1 FROM messages m JOIN users u ON u.id = m.user_id
-          WHERE m.project_id = $1 AND m.channel = 'whatsapp' AND m.provider_message_id IS NULL AND m.status = 'queued'
+          WHERE m.project_id = $1 AND m.channel = 'whatsapp' AND m.provider_message_id IS NULL AND m.status IN ('queued', 'retrying')
             AND m.created_at > now() - make_interval(secs => $3) AND u.phone = ANY($2)
        ) AS exists`,
       [projectId, [...new Set(recent.map((update) => update.recipient))], SEND_IN_FLIGHT_SECONDS],

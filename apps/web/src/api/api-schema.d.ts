@@ -1616,7 +1616,7 @@ export interface components {
         };
         MessageStatusChangeDto: {
             /** @enum {string} */
-            status: "queued" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             at: string;
             detail?: string;
         };
@@ -1629,7 +1629,7 @@ export interface components {
             journeyId: string | null;
             nodeId: string | null;
             /** @enum {string} */
-            status: "queued" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             statusHistory: components["schemas"]["MessageStatusChangeDto"][];
             createdAt: string;
         };
@@ -1892,7 +1892,7 @@ export interface components {
              */
             provider: string;
             /** @enum {string} */
-            status: "queued" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             statusHistory: components["schemas"]["MessageStatusChangeDto"][];
             /**
              * @description The customer's id of the recipient.
@@ -4091,7 +4091,7 @@ export interface operations {
                 /** @description Only messages of this provider: `sandbox` is the inbox of unconfigured channels. */
                 provider?: string;
                 channel?: "push" | "email" | "whatsapp" | "sms" | "webhook";
-                status?: "queued" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+                status?: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
                 /** @description Only this user's messages (the customer's own user id). */
                 userId?: string;
                 limit?: number;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEditorStore, type EditorStore } from '../editor-store/editor-store';
 import { omnichannel } from '../testing/journey-fixtures';
 import { SaveStatus } from './SaveStatus';
-import { useAutosave } from './use-autosave';
+import { AUTOSAVE_DELAY_MS, useAutosave } from './use-autosave';
 
 function AutosaveHarness({ store, name = 'Promo' }: { store: EditorStore; name?: string }) {
   const autosave = useAutosave({ journeyId: 'j1', store, name, revision: 'rev-0', loadToken: 1, enabled: true });
@@ -14,7 +14,10 @@ function answer(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('autosave', () => {
   it('saves the draft a moment after a change, sending the revision it is based on', async () => {
@@ -49,8 +52,10 @@ describe('autosave', () => {
     act(() => store.getState().layout());
     expect(await screen.findByText(/Changed elsewhere/, {}, { timeout: 3000 })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+    // Well past the autosave delay, on a fake clock: a save scheduled by the undo would have run.
+    vi.useFakeTimers();
     act(() => store.getState().undo());
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3));
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

@@ -45,7 +45,7 @@ export class LaunchSegment {
     await this.segments.removeJobScheduler(`segment-${journeyId}`);
   }
 
-  async execute(journeyId: string, now = Date.now()): Promise<{ matched: number; scanned: number }> {
+  async launch(journeyId: string, now = Date.now()): Promise<{ matched: number; scanned: number }> {
     const [journey] = await this.dataSource.query<Array<{ project_id: string; status: string; graph: JourneyGraph }>>(
       `SELECT j.project_id, j.status, v.graph FROM journeys j JOIN journey_versions v ON v.id = j.live_version_id WHERE j.id = $1`,
       [journeyId],

@@ -3,10 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { EventStore, inTransaction, UserStore } from '@engine/persistence';
 import { EngineMetrics } from '../metrics/engine-metrics';
-import { inTransaction } from '../batch/in-transaction';
-import { ensureUsers } from '../users/ensure-users';
-import { recordEventNames } from './record-event-names';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
 import { withDeadline } from '../queues/with-deadline';
 import { QUEUES } from '../queues/queue-names';
@@ -43,33 +41,24 @@ export class IngestEvents {
     private readonly metrics: EngineMetrics,
   ) {}
 
-  async execute(projectId: string, events: IncomingEvent[]): Promise<IngestResult> {
+  async ingest(projectId: string, events: IncomingEvent[]): Promise<IngestResult> {
     if (events.length === 0) return { accepted: 0, duplicates: 0 };
     // Retried on a deadlock: batches repeating idempotency keys in other orders can still collide.
     const inserted = await inTransaction(this.dataSource, async (manager) => {
-      const idByExternal = await ensureUsers(manager, projectId, events.map((event) => event.userId));
-      const stored = await manager.query<Array<{ user_id: string }>>(
-        `INSERT INTO events (project_id, user_id, name, attributes, occurred_at, idempotency_key)
-         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[])
-         ON CONFLICT (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING user_id`,
-        [
-          projectId,
-          events.map((event) => idByExternal.get(event.userId)),
-          events.map((event) => event.name),
-          events.map((event) => JSON.stringify(event.attributes)),
-          events.map((event) => event.occurredAt.toISOString()),
-          events.map((event) => event.idempotencyKey ?? null),
-        ],
+      const idByExternal = await UserStore.ensureExist(manager, projectId, events.map((event) => event.userId));
+      const stored = await EventStore.insert(
+        manager,
+        projectId,
+        events.map((event) => ({ ...event, userId: idByExternal.get(event.userId)!, idempotencyKey: event.idempotencyKey ?? null })),
       );
       // Last, so a name row locked for its hourly refresh is held only until the commit.
-      await recordEventNames(manager, projectId, events.map((event) => event.name));
+      await EventStore.recordNames(manager, projectId, events.map((event) => event.name));
       return stored;
     });
     this.metrics.eventsIngested.inc(inserted.length);
     try {
       // A queue that does not answer (Redis down) must not hold the answer: the events are committed.
-      await withDeadline(enqueueUserBatches(this.eventsQueue, [...new Set(inserted.map((row) => row.user_id))]), ENQUEUE_DEADLINE_MS, 'events queue');
+      await withDeadline(enqueueUserBatches(this.eventsQueue, [...new Set(inserted)]), ENQUEUE_DEADLINE_MS, 'events queue');
     } catch (error) {
       // Stored is what we promised; the sweeper will queue these users.
       this.logger.warn(`Events stored but not queued (${String(error)}); the sweeper will pick them up`);

@@ -3,7 +3,7 @@ import { type Job } from 'bullmq';
 import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
 import { workerOptions } from './worker-options';
-import { StepUsers } from '../batch/step-users.usecase';
+import { StepUsers } from '../stepping/step-users.usecase';
 import { type EnterUsersJob, QUEUES } from '../queues/queue-names';
 
 @Processor(QUEUES.entries, workerOptions())
@@ -15,7 +15,7 @@ export class EntriesProcessor extends EngineWorkerHost {
   async process(job: Job<EnterUsersJob>, token?: string): Promise<void> {
     const { journeyId, entryNodeId, attributes, userIds } = job.data;
     await delayWhileUnreachable(job, token, () =>
-      this.stepUsers.execute({
+      this.stepUsers.step({
         userIds,
         withEvents: false,
         entries: userIds.map((userId) => ({ userId, journeyId, entryNodeId, attributes })),

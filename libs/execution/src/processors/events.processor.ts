@@ -3,7 +3,7 @@ import { type Job } from 'bullmq';
 import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
 import { workerOptions } from './worker-options';
-import { StepUsers } from '../batch/step-users.usecase';
+import { StepUsers } from '../stepping/step-users.usecase';
 import { type ProcessEventsJob, QUEUES } from '../queues/queue-names';
 
 @Processor(QUEUES.events, workerOptions())
@@ -13,6 +13,6 @@ export class EventsProcessor extends EngineWorkerHost {
   }
 
   async process(job: Job<ProcessEventsJob>, token?: string): Promise<void> {
-    await delayWhileUnreachable(job, token, () => this.stepUsers.execute({ userIds: job.data.userIds, withEvents: true }));
+    await delayWhileUnreachable(job, token, () => this.stepUsers.step({ userIds: job.data.userIds, withEvents: true }));
   }
 }

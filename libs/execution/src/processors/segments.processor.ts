@@ -13,6 +13,6 @@ export class SegmentsProcessor extends EngineWorkerHost {
   }
 
   async process(job: Job<LaunchSegmentJob>, token?: string): Promise<void> {
-    await delayWhileUnreachable(job, token, () => this.launch.execute(job.data.journeyId));
+    await delayWhileUnreachable(job, token, () => this.launch.launch(job.data.journeyId));
   }
 }

@@ -1,7 +1,7 @@
 import { DelayedError, type Job } from 'bullmq';
 import { type OutboxJob } from '../queues/queue-names';
 import { type SendBatcher } from '../send/send-batcher';
-import { type SendMessages, type SendOutcome } from '../send/send-message.usecase';
+import { type SendMessages, type SendOutcome } from '../send/send-messages.usecase';
 import { PushSendProcessor } from './send.processor';
 
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });

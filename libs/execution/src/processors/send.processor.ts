@@ -3,7 +3,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { type OutboxJob, QUEUES } from '../queues/queue-names';
 import { SendBatcher } from '../send/send-batcher';
-import { SendMessages } from '../send/send-message.usecase';
+import { SendMessages } from '../send/send-messages.usecase';
 import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
 import { whatsAppWorkerOptions, workerOptions } from './worker-options';

@@ -13,6 +13,6 @@ export class TimersProcessor extends EngineWorkerHost {
   }
 
   async process(job: Job<OutboxJob>, token?: string): Promise<void> {
-    await delayWhileUnreachable(job, token, () => this.fireTimer.execute(job.data.outboxId));
+    await delayWhileUnreachable(job, token, () => this.fireTimer.fireTimer(job.data.outboxId));
   }
 }

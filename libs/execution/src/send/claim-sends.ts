@@ -1,20 +1,24 @@
-import { type Channel, type Effect, type JourneySettings } from '@engine/journey';
+import { type Channel, type FrequencyCap, type JourneySettings } from '@engine/journey';
 import { buildMessageTracking, type ChannelProvider, type OutgoingMessage } from '@engine/channels';
-import { AppUserEntity, type FinalMessageResult, type MessageStatusChange, SendOutcomeStore } from '@engine/persistence';
+import {
+  AppUserEntity,
+  type FinalMessageResult,
+  MessageStore,
+  type MessageStatusChange,
+  type OutboxSendRow,
+  OutboxStore,
+  SendOutcomeStore,
+  ThrottleWindowStore,
+  UserStore,
+} from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
-import { type ProjectChannels } from '../channels/project-channels';
+import { type ProjectProviders } from '../providers/project-providers';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
-import { frequencyCapReached } from './frequency-cap';
-import { reserveThrottledSend } from './journey-throttle';
 import { recipientFor } from './recipient';
+import { capCounts, capPeriodStart, decideSend, throttleFor, throttleWindow } from './send-policy';
 import { renderMessage } from './render-message';
 import { attachTemplateParameterNames } from './template-parameter-names';
-
-export type SendEffect = Extract<Effect, { kind: 'send' }>;
-
-/** Marks a queued message whose last attempt failed in a way worth retrying. */
-export const RETRY_MARK = 'retry: ';
 
 export type ClaimResult =
   | { kind: 'skipped' }
@@ -22,36 +26,14 @@ export type ClaimResult =
   | { kind: 'suppressed' | 'failed'; channel: Channel; messageId: string; reason: string }
   | { kind: 'claimed'; message: OutgoingMessage; provider: ChannelProvider };
 
-interface OutboxSendRow {
-  id: string;
-  status: string;
-  effect: SendEffect;
-  project_id: string;
-  instance_id: string;
-  journey_id: string;
-  version_id: string;
-  user_id: string;
-}
-
-interface ExistingMessage {
-  id: string;
-  idempotency_key: string;
-  status: string;
-  status_history: MessageStatusChange[];
-  content: Record<string, unknown>;
-}
-
 export interface ClaimContext {
   manager: EntityManager;
   compiled: CompiledJourneys;
-  channels: ProjectChannels;
+  channels: ProjectProviders;
   /** Where tracking links point, and the secret that signs them. */
   tracking: { publicUrl: string; secret: Buffer };
   now: number;
 }
-
-/** WhatsApp allows free-form text only this long after the user's last message to the business. */
-const WHATSAPP_TEXT_WINDOW_MS = 24 * 3_600_000;
 
 export interface ClaimedSends {
   results: Map<string, ClaimResult>;
@@ -62,42 +44,32 @@ export interface ClaimedSends {
 /**
  * Claims a set of send outbox rows in one transaction: each gets its message row (inserted under
  * its idempotency key) or a reason not to send. A message settled here (suppressed, failed, or
- * interrupted) gets its outcome recorded for its instance in the same transaction. Rows are locked
- * in id order so concurrent claims cannot deadlock.
+ * interrupted) gets its outcome recorded for its instance in the same transaction.
  */
 export async function claimSends(context: ClaimContext, outboxIds: string[]): Promise<ClaimedSends> {
   const { manager, now } = context;
   const results = new Map<string, ClaimResult>(outboxIds.map((id) => [id, { kind: 'skipped' }]));
   const claimed: ClaimedSends = { results, settledUserIds: [] };
-  const rows = await manager.query<OutboxSendRow[]>(
-    `SELECT o.id, o.status, o.effect, o.project_id, o.instance_id, i.journey_id, i.version_id, i.user_id
-       FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
-      WHERE o.id = ANY($1::bigint[]) AND o.kind = 'send' ORDER BY o.id FOR UPDATE OF o`,
-    [outboxIds],
-  );
+  const rows = await OutboxStore.lockSends(manager, outboxIds);
   const pending = rows.filter((row) => row.status === 'pending');
   if (pending.length === 0) return claimed;
 
   const keyOf = (row: OutboxSendRow) => `${row.instance_id}:${row.effect.idempotencyKey}`;
-  const existing = new Map(
-    (
-      await manager.query<ExistingMessage[]>(
-        `SELECT id, idempotency_key, status, status_history, content FROM messages WHERE idempotency_key = ANY($1)`,
-        [pending.map(keyOf)],
-      )
-    ).map((message) => [message.idempotency_key, message]),
-  );
+  const existing = await MessageStore.byIdempotencyKeys(manager, pending.map(keyOf));
   const users = new Map(
     (await manager.getRepository(AppUserEntity).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: [...new Set(pending.map((row) => row.user_id))] }).getMany()).map(
       (user) => [user.id, user],
     ),
   );
   const machines = await context.compiled.load(manager, pending.map((row) => row.version_id));
+  const settingsOf = (row: OutboxSendRow): JourneySettings => machines.get(row.version_id)!.graph.settings;
   const providerOf = await context.channels.lookup(manager, pending.map((row) => row.project_id));
-  if (pending.some((row) => machines.get(row.version_id)!.graph.settings.frequencyCap)) {
+  if (pending.some((row) => settingsOf(row).frequencyCap)) {
     // Capped sends of one user must not pass the cap side by side: serialize them on the user row.
-    await manager.query(`SELECT id FROM users WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [[...users.keys()]]);
+    await UserStore.lockIds(manager, [...users.keys()]);
   }
+  const fresh = pending.filter((row) => !existing.has(keyOf(row)));
+  const cappedCounts = await countCappedSends(manager, fresh.map((row) => ({ userId: row.user_id, channel: row.effect.channel, cap: settingsOf(row).frequencyCap })), now);
   const claimedPerUser = new Map<string, number>();
 
   const inserts: Array<{
@@ -116,78 +88,81 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
     const key = keyOf(row);
     const user = users.get(row.user_id)!;
     const provider = providerOf(row.project_id, effect.channel);
-    const recipient = recipientFor(effect.channel, user);
     const previous = existing.get(key);
     if (previous) {
-      const retrying = previous.status === 'queued' && previous.status_history.at(-1)?.detail?.startsWith(RETRY_MARK);
-      if (retrying && 'to' in recipient) {
+      // Claimed before: only a message waiting for a retry is sent again.
+      const recipient = recipientFor(effect.channel, user);
+      if (previous.status === 'retrying' && 'to' in recipient) {
         results.set(row.id, { kind: 'claimed', provider, message: outgoing(context, previous.id, row, key, previous.content, recipient.to) });
         continue;
       }
       doneOutboxIds.push(row.id);
-      if (previous.status === 'queued') {
+      if (previous.status === 'queued' || previous.status === 'retrying') {
         // Claimed by an attempt that died mid-send: the outcome is unknown, so never risk a second one.
         interrupted.push(previous.id);
         results.set(row.id, { kind: 'failed', channel: effect.channel, messageId: previous.id, reason: INTERRUPTED });
       }
       continue;
     }
-    const settings: JourneySettings = machines.get(row.version_id)!.graph.settings;
-    const throttledUntil = await reserveThrottledSend(manager, row.journey_id, effect.channel, settings.throttling, now);
-    if (throttledUntil !== undefined) {
-      results.set(row.id, { kind: 'throttled', until: throttledUntil });
-      continue;
+    const settings = settingsOf(row);
+    const throttle = throttleFor(settings.throttling, effect.channel);
+    let throttleWindowSends: number | undefined;
+    if (throttle) {
+      // Counted in the claim's transaction: a claim that rolls back takes its count back with it.
+      const window = throttleWindow(throttle, now);
+      throttleWindowSends = await ThrottleWindowStore.countSend(manager, {
+        journeyId: row.journey_id,
+        channel: effect.channel,
+        windowStart: window.start,
+        expiresAt: new Date(window.expiresAt),
+      });
     }
     const facts = userFacts(user);
     const content = renderMessage(effect.channel, effect.content, { tags: facts.tags, event: effect.eventAttributes, user: facts });
-    let suppressed: string | undefined;
-    let failed: string | undefined;
-    if ('missing' in recipient) suppressed = `Not sent: ${recipient.missing}`;
-    else if (effect.channel === 'whatsapp' && content['mode'] === 'text' && !withinWhatsAppWindow(user.lastInboundWhatsAppAt, now)) {
-      failed =
-        'Not sent: WhatsApp allows free-form text only within 24 hours of the user\'s last message' +
-        `${user.lastInboundWhatsAppAt ? ` (last one ${user.lastInboundWhatsAppAt.toISOString()})` : ' (they never wrote)'}; use an approved template instead`;
-    }
-    else if (settings.frequencyCap && (await frequencyCapReached(manager, user.id, effect.channel, settings.frequencyCap, now, claimedPerUser.get(user.id)))) {
-      suppressed = `Not sent: frequency cap of ${settings.frequencyCap.maxMessages} per ${settings.frequencyCap.period} reached`;
-    }
-    const held = failed ? { status: 'failed' as const, reason: failed } : suppressed ? { status: 'suppressed' as const, reason: suppressed } : undefined;
-    if (!held) claimedPerUser.set(user.id, (claimedPerUser.get(user.id) ?? 0) + 1);
-    const at = new Date(now).toISOString();
-    inserts.push({
-      row,
-      status: held?.status ?? 'queued',
-      history: [held ? { status: held.status, at, detail: held.reason } : { status: 'queued', at }],
+    const cap = settings.frequencyCap;
+    const decision = decideSend({
+      channel: effect.channel,
       content,
-      error: held?.reason ?? null,
-      to: 'to' in recipient ? recipient.to : {},
-      provider,
+      user,
+      settings,
+      throttleWindowSends,
+      cappedSends: capCounts(cap, effect.channel) ? (cappedCounts.get(capKey(cap, user.id)) ?? 0) + (claimedPerUser.get(user.id) ?? 0) : 0,
+      now,
     });
-    if (held) doneOutboxIds.push(row.id);
+    if (decision.kind === 'wait') {
+      results.set(row.id, { kind: 'throttled', until: decision.until });
+      continue;
+    }
+    const at = new Date(now).toISOString();
+    if (decision.kind === 'send') {
+      claimedPerUser.set(user.id, (claimedPerUser.get(user.id) ?? 0) + 1);
+      inserts.push({ row, status: 'queued', history: [{ status: 'queued', at }], content, error: null, to: decision.to, provider });
+      continue;
+    }
+    const status = decision.kind === 'fail' ? 'failed' : 'suppressed';
+    inserts.push({ row, status, history: [{ status, at, detail: decision.reason }], content, error: decision.reason, to: {}, provider });
+    doneOutboxIds.push(row.id);
   }
 
   if (inserts.length > 0) {
-    const inserted = await manager.query<Array<{ id: string; idempotency_key: string }>>(
-      `INSERT INTO messages (project_id, user_id, journey_id, instance_id, node_id, visit, channel, provider, status, status_history, idempotency_key, content, error)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::jsonb[], $13::text[])
-       RETURNING id, idempotency_key`,
-      [
-        inserts.map((i) => i.row.project_id),
-        inserts.map((i) => i.row.user_id),
-        inserts.map((i) => i.row.journey_id),
-        inserts.map((i) => i.row.instance_id),
-        inserts.map((i) => i.row.effect.nodeId),
-        inserts.map((i) => i.row.effect.visit),
-        inserts.map((i) => i.row.effect.channel),
-        inserts.map((i) => i.provider.name),
-        inserts.map((i) => i.status),
-        inserts.map((i) => JSON.stringify(i.history)),
-        inserts.map((i) => keyOf(i.row)),
-        inserts.map((i) => JSON.stringify(i.content)),
-        inserts.map((i) => i.error),
-      ],
+    const idByKey = await MessageStore.insert(
+      manager,
+      inserts.map((i) => ({
+        projectId: i.row.project_id,
+        userId: i.row.user_id,
+        journeyId: i.row.journey_id,
+        instanceId: i.row.instance_id,
+        nodeId: i.row.effect.nodeId,
+        visit: i.row.effect.visit,
+        channel: i.row.effect.channel,
+        provider: i.provider.name,
+        status: i.status,
+        history: i.history,
+        idempotencyKey: keyOf(i.row),
+        content: i.content,
+        error: i.error,
+      })),
     );
-    const idByKey = new Map(inserted.map((row) => [row.idempotency_key, row.id]));
     for (const insert of inserts) {
       const messageId = idByKey.get(keyOf(insert.row))!;
       const channel = insert.row.effect.channel;
@@ -199,15 +174,8 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
       );
     }
   }
-  if (interrupted.length > 0) {
-    await manager.query(
-      `UPDATE messages SET status = 'failed', error = $2, status_history = status_history || $3::jsonb, updated_at = now() WHERE id = ANY($1)`,
-      [interrupted, INTERRUPTED, JSON.stringify([{ status: 'failed', at: new Date(now).toISOString(), detail: INTERRUPTED }])],
-    );
-  }
-  if (doneOutboxIds.length > 0) {
-    await manager.query(`UPDATE outbox SET status = 'done', attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [doneOutboxIds]);
-  }
+  await MessageStore.fail(manager, interrupted, INTERRUPTED, new Date(now));
+  await OutboxStore.markDone(manager, doneOutboxIds);
   const notSent: FinalMessageResult[] = [...results.values()].flatMap((result) =>
     result.kind === 'suppressed' || result.kind === 'failed' ? [{ messageId: result.messageId, outcome: 'not_sent' as const, at: new Date(now), reason: result.reason }] : [],
   );
@@ -238,6 +206,31 @@ function outgoing(
   };
 }
 
-function withinWhatsAppWindow(lastInbound: Date | null, now: number): boolean {
-  return lastInbound !== null && now - lastInbound.getTime() < WHATSAPP_TEXT_WINDOW_MS;
+function capKey(cap: FrequencyCap, userId: string): string {
+  return `${[...cap.channels].sort().join(',')}|${cap.period}|${userId}`;
+}
+
+/**
+ * The messages each frequency cap in play counts for its users, one query per distinct cap (not
+ * one per message), keyed by `capKey`. Run after the users' rows are locked.
+ */
+async function countCappedSends(
+  manager: EntityManager,
+  sends: ReadonlyArray<{ userId: string; channel: Channel; cap: FrequencyCap | undefined }>,
+  now: number,
+): Promise<Map<string, number>> {
+  const usersByCap = new Map<string, { cap: FrequencyCap; userIds: Set<string> }>();
+  for (const { userId, channel, cap } of sends) {
+    if (!capCounts(cap, channel)) continue;
+    const key = capKey(cap, '');
+    const entry = usersByCap.get(key) ?? { cap, userIds: new Set<string>() };
+    entry.userIds.add(userId);
+    usersByCap.set(key, entry);
+  }
+  const counts = new Map<string, number>();
+  for (const { cap, userIds } of usersByCap.values()) {
+    const byUser = await MessageStore.countTowardsCap(manager, [...userIds], cap.channels, capPeriodStart(cap, now));
+    for (const [userId, count] of byUser) counts.set(capKey(cap, userId), count);
+  }
+  return counts;
 }

@@ -3,7 +3,7 @@ import { type AppUserEntity } from '@engine/persistence';
 import { type OutgoingMessage } from '@engine/channels';
 
 /** The user's address on a channel, or why there is none (then the message is suppressed). */
-export function recipientFor(channel: Channel, user: AppUserEntity): { to: OutgoingMessage['to'] } | { missing: string } {
+export function recipientFor(channel: Channel, user: Pick<AppUserEntity, 'optIns' | 'pushTokens' | 'email' | 'phone'>): { to: OutgoingMessage['to'] } | { missing: string } {
   switch (channel) {
     case 'push':
       if (!user.optIns.push) return { missing: 'the user opted out of push' };

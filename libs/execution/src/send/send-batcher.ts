@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MicroBatcher } from '../queues/micro-batcher';
-import { SendMessages, type SendOutcome } from './send-message.usecase';
+import { SendMessages, type SendOutcome } from './send-messages.usecase';
 
 /**
  * Groups concurrent send jobs into one claim transaction and one confirm transaction, so the
@@ -11,7 +11,7 @@ export class SendBatcher {
   private readonly batcher: MicroBatcher<SendOutcome>;
 
   constructor(sendMessages: SendMessages) {
-    this.batcher = new MicroBatcher((outboxIds) => sendMessages.execute(outboxIds), { kind: 'skipped' });
+    this.batcher = new MicroBatcher((outboxIds) => sendMessages.send(outboxIds), { kind: 'skipped' });
   }
 
   submit(outboxId: string): Promise<SendOutcome> {

@@ -55,7 +55,7 @@ export class SweepTimer implements OnApplicationBootstrap, OnApplicationShutdown
       await this.dataSource.transaction(async (manager) => {
         const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [SWEEP_LOCK_KEY]);
         if (!locked) return;
-        await this.sweep.execute();
+        await this.sweep.sweep();
         await SweeperRunStore.recordCompleted(manager, this.config.queuePrefix, new Date());
       });
     } catch (error) {

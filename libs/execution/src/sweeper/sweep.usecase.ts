@@ -27,7 +27,7 @@ export class Sweep {
     @Inject(EXECUTION_CONFIG) private readonly config: ExecutionConfig,
   ) {}
 
-  async execute(now = Date.now()): Promise<{ users: number; outbox: number; replacedFinishedJobs: number }> {
+  async sweep(now = Date.now()): Promise<{ users: number; outbox: number; replacedFinishedJobs: number }> {
     const before = new Date(now - this.config.sweepGraceMs);
     const users = await this.dataSource.query<Array<{ user_id: string }>>(
       `SELECT DISTINCT user_id FROM events WHERE processed_at IS NULL AND received_at < $1 LIMIT ${SWEEP_LIMIT}`,

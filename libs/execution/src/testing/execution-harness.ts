@@ -93,15 +93,3 @@ export async function publishJourney(db: TestDatabase, projectId: string, graph:
   await db.dataSource.query(`UPDATE journeys SET live_version_id = $2, live_version_number = 1 WHERE id = $1`, [journey.id, version.id]);
   return { journeyId: journey.id, versionId: version.id };
 }
-
-/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined | false;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last !== undefined && last !== false) return last;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-}

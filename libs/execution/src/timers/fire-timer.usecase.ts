@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { StepUsers } from '../batch/step-users.usecase';
+import { StepUsers } from '../stepping/step-users.usecase';
 import { MicroBatcher } from '../queues/micro-batcher';
 
 /**
@@ -20,7 +20,7 @@ export class FireTimers {
   }
 
   /** Fires one timer, batched with the others in flight. */
-  async execute(outboxId: string): Promise<void> {
+  async fireTimer(outboxId: string): Promise<void> {
     await this.batcher.submit(outboxId);
   }
 
@@ -32,7 +32,7 @@ export class FireTimers {
       [outboxIds],
     );
     if (rows.length > 0) {
-      await this.stepUsers.execute({
+      await this.stepUsers.step({
         userIds: [...new Set(rows.map((row) => row.user_id))],
         withEvents: false,
         timers: rows.map((row) => ({ outboxId: String(row.id), instanceId: row.instance_id, timerId: row.timer_id })),

@@ -4,6 +4,7 @@ import { ProjectEventNames1764273600000 } from '../migrations/1764273600000-proj
 import { WhatsAppTemplateStatusWebhooks1764284400000 } from '../migrations/1764284400000-whatsapp-template-status-webhooks';
 import { ThrottleWindows1764295200000 } from '../migrations/1764295200000-throttle-windows';
 import { SendOutcomes1764306000000 } from '../migrations/1764306000000-send-outcomes';
+import { MessageRetryingStatus1764320400000 } from '../migrations/1764320400000-message-retrying-status';
 import { SweeperRuns1764327600000 } from '../migrations/1764327600000-sweeper-runs';
 import { TeamAccess1764338400000 } from '../migrations/1764338400000-team-access';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   WhatsAppTemplateStatusWebhooks1764284400000,
   ThrottleWindows1764295200000,
   SendOutcomes1764306000000,
+  MessageRetryingStatus1764320400000,
   SweeperRuns1764327600000,
   TeamAccess1764338400000,
 ];

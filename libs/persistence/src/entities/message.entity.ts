@@ -1,8 +1,12 @@
 import { type Channel } from '@engine/journey';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** `suppressed`: not sent on purpose (frequency cap, opt-out, unreachable), with the reason in `error`. */
-export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'read', 'opened', 'clicked', 'failed', 'suppressed'] as const;
+/**
+ * `queued`: claimed, being sent. `retrying`: an attempt failed in a way worth retrying (the reason in
+ * `error`); the next attempt sends it again. `suppressed`: not sent on purpose (frequency cap,
+ * opt-out, unreachable), with the reason in `error`.
+ */
+export const MESSAGE_STATUSES = ['queued', 'retrying', 'sent', 'delivered', 'read', 'opened', 'clicked', 'failed', 'suppressed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export interface MessageStatusChange {

@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { StaleInstanceError } from './write-batch';
+import { StaleInstanceError } from './instance.store';
 
 /** PostgreSQL deadlock and serialization failures: safe to retry the whole transaction. */
 const RETRYABLE_CODES = new Set(['40P01', '40001']);

@@ -8,7 +8,7 @@ import {
   parseDuration,
   type PersistedJourneySnapshot,
 } from '@engine/journey';
-import { AppUserEntity, EventEntity, type InstanceStatus, SendOutcomeStore, type UnappliedSendOutcome } from '@engine/persistence';
+import { type EventEntity, EventStore, type InstanceRow, InstanceStore, SendOutcomeStore, type UnappliedSendOutcome, UserStore } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
@@ -17,24 +17,8 @@ import { type EnterableJourney, type InstanceState, type MessageRef, type UserSt
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface InstanceRow {
-  id: string;
-  project_id: string;
-  journey_id: string;
-  version_id: string;
-  user_id: string;
-  status: InstanceStatus;
-  snapshot: PersistedJourneySnapshot;
-  current_node_id: string;
-  waiting_for: string[];
-  timer_id: string | null;
-  lock_version: number;
-  entered_at: Date;
-  ended_at: Date | null;
-}
-
 /**
- * Locks the users (in id order, so concurrent batches cannot deadlock) and loads all a batch needs:
+ * Locks the users (UserStore.lock) and loads all a batch needs:
  * their unprocessed events and unapplied send outcomes, active instances, the live journeys those events can enter, and the
  * compiled machines. Every step of a user happens under that user's row lock, so one user's inputs
  * apply in order and no two workers step the same instance at once.
@@ -45,22 +29,8 @@ export async function loadBatch(
   request: { userIds: string[]; withEvents: boolean; entryJourneyIds: string[]; now: number },
 ): Promise<{ batch: LoadedBatch; events: EventEntity[]; outcomes: UnappliedSendOutcome[] }> {
   const userIds = [...new Set(request.userIds)].sort();
-  const rows = await manager
-    .getRepository(AppUserEntity)
-    .createQueryBuilder('u')
-    .where('u.id = ANY(:ids)', { ids: userIds })
-    .orderBy('u.id')
-    .setLock('pessimistic_write')
-    .getMany();
-  const events = request.withEvents
-    ? await manager
-        .getRepository(EventEntity)
-        .createQueryBuilder('e')
-        .where('e.user_id = ANY(:ids)', { ids: userIds })
-        .andWhere('e.processed_at IS NULL')
-        .orderBy('e.id')
-        .getMany()
-    : [];
+  const rows = await UserStore.lock(manager, userIds);
+  const events = request.withEvents ? await EventStore.unprocessedOf(manager, userIds) : [];
   // Send outcomes travel the events' path: queued per user, applied under the user row lock.
   const outcomes = request.withEvents ? await SendOutcomeStore.unappliedFor(manager, userIds) : [];
 
@@ -72,10 +42,7 @@ export async function loadBatch(
         AND (entry_events && $2::text[] OR id = ANY($3::uuid[]))`,
     [projectIds, eventNames, request.entryJourneyIds],
   );
-  const instanceRows = await manager.query<InstanceRow[]>(
-    `SELECT * FROM journey_instances WHERE user_id = ANY($1) AND status = 'active'`,
-    [userIds],
-  );
+  const instanceRows = await InstanceStore.activeOf(manager, userIds);
   const machines = await compiled.load(manager, [
     ...liveRows.map((row) => row.live_version_id),
     ...instanceRows.map((row) => row.version_id),
@@ -124,7 +91,7 @@ function toInstanceState(row: InstanceRow, compiled: JourneyMachine): InstanceSt
     versionId: row.version_id,
     userId: row.user_id,
     status: row.status,
-    snapshot: row.snapshot,
+    snapshot: row.snapshot as PersistedJourneySnapshot,
     currentNodeId: row.current_node_id,
     waitingFor: row.waiting_for,
     timerId: row.timer_id,

@@ -25,8 +25,8 @@ export type ProviderLookup = (projectId: string, channel: Channel) => ChannelPro
  * access tokens survive between sends.
  */
 @Injectable()
-export class ProjectChannels {
-  private readonly logger = new Logger(ProjectChannels.name);
+export class ProjectProviders {
+  private readonly logger = new Logger(ProjectProviders.name);
   private readonly sandbox: ChannelProvider;
   private readonly key: Buffer;
   private readonly built = new Map<string, { updatedAt: number; provider: ChannelProvider }>();

@@ -2,18 +2,17 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FinalSendError, type SendResult } from '@engine/channels';
-import { type FinalMessageResult, type MessageStatusChange, SendOutcomeStore } from '@engine/persistence';
+import { type FinalMessageResult, inTransaction, MessageStore, OutboxStore, type ProviderAnswer, SendOutcomeStore, UserStore } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../batch/in-transaction';
-import { ProjectChannels } from '../channels/project-channels';
-import { trackingSecret } from '../channels/tracking-secret';
+import { ProjectProviders } from '../providers/project-providers';
+import { trackingSecret } from '../config/tracking-secret';
 import { EXECUTION_CONFIG, type ExecutionConfig } from '../config/execution-config';
 import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
 import { QUEUES } from '../queues/queue-names';
-import { claimSends, type ClaimResult, RETRY_MARK } from './claim-sends';
+import { claimSends, type ClaimResult } from './claim-sends';
 
 export type SendOutcome =
   | { kind: 'skipped' }
@@ -39,7 +38,7 @@ export class SendMessages {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly channels: ProjectChannels,
+    private readonly channels: ProjectProviders,
     private readonly compiled: CompiledJourneys,
     private readonly metrics: EngineMetrics,
     @InjectQueue(QUEUES.events) private readonly eventsQueue: Queue,
@@ -48,7 +47,7 @@ export class SendMessages {
     this.tracking = { publicUrl: config.publicUrl, secret: trackingSecret(config.encryptionKey) };
   }
 
-  async execute(outboxIds: string[], now = Date.now()): Promise<Map<string, SendOutcome>> {
+  async send(outboxIds: string[], now = Date.now()): Promise<Map<string, SendOutcome>> {
     const { results: claims, settledUserIds } = await inTransaction(this.dataSource, (manager) =>
       claimSends({ manager, compiled: this.compiled, channels: this.channels, tracking: this.tracking, now }, outboxIds),
     );
@@ -94,31 +93,17 @@ export class SendMessages {
   async failAfterRetries(outboxId: string, reason: string): Promise<void> {
     const detail = `Not sent after the last retry: ${reason}`;
     const usersToStep = await this.dataSource.transaction(async (manager) => {
-      // An UPDATE answers [rows, affected count] through TypeORM.
-      const [failed] = await manager.query<[Array<{ id: string }>, number]>(
-        `UPDATE messages m SET status = 'failed', error = $2, status_history = m.status_history || jsonb_build_array(jsonb_build_object('status', 'failed', 'at', now(), 'detail', $2::text)), updated_at = now()
-           FROM outbox o JOIN journey_instances i ON i.id = o.instance_id
-          WHERE o.id = $1 AND o.kind = 'send' AND o.status = 'pending'
-            AND m.idempotency_key = i.id::text || ':' || (o.effect->>'idempotencyKey') AND m.status = 'queued'
-          RETURNING m.id`,
-        [outboxId, detail],
-      );
+      const failed = await MessageStore.failWaitingRetry(manager, outboxId, detail);
       if (failed.length === 0) return [];
-      await manager.query(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [outboxId, detail]);
-      return SendOutcomeStore.recordForMessages(manager, failed.map((row) => ({ messageId: row.id, outcome: 'not_sent' as const, at: new Date(), reason: detail })));
+      await OutboxStore.markFailed(manager, outboxId, detail);
+      return SendOutcomeStore.recordForMessages(manager, failed.map((messageId) => ({ messageId, outcome: 'not_sent' as const, at: new Date(), reason: detail })));
     });
     await enqueueUserBatches(this.eventsQueue, usersToStep);
   }
 
   /** Push tokens the push service says will never work again leave the user's profile. */
   private async removeDeadTokens(dead: Array<{ userId: string; tokens: string[] }>): Promise<void> {
-    for (const { userId, tokens } of dead) {
-      await this.dataSource.query(
-        `UPDATE users SET push_tokens = coalesce((SELECT jsonb_agg(t) FROM jsonb_array_elements(push_tokens) t WHERE NOT (t->>'token' = ANY($2))), '[]'::jsonb),
-                updated_at = now() WHERE id = $1`,
-        [userId, tokens],
-      );
-    }
+    for (const { userId, tokens } of dead) await UserStore.removePushTokens(this.dataSource.manager, userId, tokens);
   }
 
   /**
@@ -127,7 +112,7 @@ export class SendMessages {
    */
   private async confirm(outcomes: Map<string, SendOutcome>, claims: Map<string, ClaimResult>): Promise<void> {
     const at = new Date().toISOString();
-    const updates: Array<{ messageId: string; status: string; change: MessageStatusChange; providerMessageId: string | null; error: string | null }> = [];
+    const updates: ProviderAnswer[] = [];
     const doneOutboxIds: string[] = [];
     for (const [outboxId, outcome] of outcomes) {
       const claim = claims.get(outboxId);
@@ -142,7 +127,7 @@ export class SendMessages {
         doneOutboxIds.push(outboxId);
         this.metrics.messages.inc({ channel, status: 'failed' });
       } else if (outcome.kind === 'retry') {
-        updates.push({ messageId: outcome.messageId, status: 'queued', change: { status: 'queued', at, detail: `${RETRY_MARK}${outcome.reason}` }, providerMessageId: null, error: outcome.reason });
+        updates.push({ messageId: outcome.messageId, status: 'retrying', change: { status: 'retrying', at, detail: outcome.reason }, providerMessageId: null, error: outcome.reason });
       }
     }
     if (updates.length === 0) return;
@@ -152,22 +137,8 @@ export class SendMessages {
         : [],
     );
     const usersToStep = await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE messages AS m SET status = v.status, status_history = m.status_history || jsonb_build_array(v.change),
-                provider_message_id = coalesce(v.provider_message_id, m.provider_message_id), error = v.error, updated_at = now()
-           FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::text[]) AS v(id, status, change, provider_message_id, error)
-          WHERE m.id = v.id`,
-        [
-          updates.map((u) => u.messageId),
-          updates.map((u) => u.status),
-          updates.map((u) => JSON.stringify(u.change)),
-          updates.map((u) => u.providerMessageId),
-          updates.map((u) => u.error),
-        ],
-      );
-      if (doneOutboxIds.length > 0) {
-        await manager.query(`UPDATE outbox SET status = 'done', attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [doneOutboxIds]);
-      }
+      await MessageStore.recordProviderAnswers(manager, updates);
+      await OutboxStore.markDone(manager, doneOutboxIds);
       return SendOutcomeStore.recordForMessages(manager, final);
     });
     await enqueueUserBatches(this.eventsQueue, usersToStep);

@@ -1,5 +1,5 @@
-import { type Effect, type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type UserFacts } from '@engine/journey';
-import { type AppUserEntity, type EventEntity, type InstanceStatus, type UnappliedSendOutcome } from '@engine/persistence';
+import { type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type UserFacts } from '@engine/journey';
+import { type AppUserEntity, type EventEntity, type InstanceStatus, type NewOutboxRow, type UnappliedSendOutcome } from '@engine/persistence';
 
 /** A live journey users can enter now (its current version, compiled). */
 export interface EnterableJourney {
@@ -43,8 +43,8 @@ export interface UserState {
   history: Record<string, number>;
 }
 
-/** A timer falling due for an instance. */
-export interface DueTimer {
+/** A timer that fired (its outbox row's job ran): the input that steps its instance. */
+export interface FiredTimer {
   outboxId: string;
   instanceId: string;
   timerId: string;
@@ -70,15 +70,8 @@ export interface BatchInputs {
   events: EventEntity[];
   /** Final results of the users' journey sends, not yet fed to their instances. */
   outcomes: UnappliedSendOutcome[];
-  timers: DueTimer[];
+  timers: FiredTimer[];
   entries: EntryRequest[];
-}
-
-export interface NewOutboxRow {
-  projectId: string;
-  instanceId: string;
-  effect: Effect;
-  dueAt: Date;
 }
 
 /** Everything a batch writes, in one transaction. */

@@ -1,12 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { inTransaction } from '@engine/persistence';
 import { CompiledJourneys } from '../journeys/compiled-journeys';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { OutboxDispatcher } from '../queues/outbox-dispatcher';
 import { applyInputs } from './apply-inputs';
-import { type DueTimer, type EntryRequest } from './batch-state';
-import { inTransaction } from './in-transaction';
+import { type FiredTimer, type EntryRequest } from './batch-state';
 import { loadBatch } from './load-batch';
 import { writeBatch } from './write-batch';
 
@@ -14,7 +15,7 @@ export interface StepUsersCommand {
   userIds: string[];
   /** Apply the users' stored, unprocessed events and unapplied send outcomes. */
   withEvents: boolean;
-  timers?: DueTimer[];
+  timers?: FiredTimer[];
   entries?: EntryRequest[];
 }
 
@@ -38,7 +39,7 @@ export class StepUsers {
     private readonly metrics: EngineMetrics,
   ) {}
 
-  async execute(command: StepUsersCommand): Promise<StepUsersResult> {
+  async step(command: StepUsersCommand): Promise<StepUsersResult> {
     if (command.userIds.length === 0) return { steps: 0, nodeExecutions: 0, outboxRows: 0 };
     const entries = command.entries ?? [];
     const { outbox, steps, nodeExecutions } = await inTransaction(this.dataSource, async (manager) => {
@@ -49,7 +50,7 @@ export class StepUsers {
         withEvents: command.withEvents,
         entryJourneyIds: [...new Set(entries.map((entry) => entry.journeyId))],
       });
-      const writes = applyInputs(batch, { events, outcomes, timers: command.timers ?? [], entries }, now);
+      const writes = applyInputs(batch, { events, outcomes, timers: command.timers ?? [], entries }, { now, newId: randomUUID });
       const rows = await writeBatch(manager, batch, writes);
       let visits = 0;
       for (const counter of writes.counters.values()) visits += counter.entered;

@@ -1,6 +1,6 @@
 import { type JourneyInput } from '@engine/journey';
 import { type EventEntity, type UnappliedSendOutcome } from '@engine/persistence';
-import { enterJourney, stepInstance } from './absorb-step';
+import { enterJourney, stepInstance } from './step-instance';
 import {
   type BatchInputs,
   type BatchWrites,
@@ -35,9 +35,9 @@ const MESSAGE_STATUS_BY_EVENT: Record<string, BatchWrites['messageStatuses'][num
 /**
  * Moves every user of the batch by their inputs, in order: due timers first, then API/segment
  * entries, then events and send outcomes in the order they were received. Pure over the loaded
- * state: all I/O is in load and write.
+ * state: all I/O is in load and write; the time and new instance ids come from the caller.
  */
-export function applyInputs(batch: LoadedBatch, inputs: BatchInputs, now: number): BatchWrites {
+export function applyInputs(batch: LoadedBatch, inputs: BatchInputs, { now, newId }: { now: number; newId: () => string }): BatchWrites {
   const writes = emptyWrites();
   const instancesById = new Map<string, InstanceState>();
   for (const user of batch.users.values()) for (const instance of user.instances) instancesById.set(instance.id, instance);
@@ -55,7 +55,7 @@ export function applyInputs(batch: LoadedBatch, inputs: BatchInputs, now: number
     const journey = batch.journeysById.get(entry.journeyId);
     if (!user || !journey || !reentryAllowed(journey.graph.settings.reentry, user.entries.get(journey.id), now)) continue;
     const input: JourneyInput = { kind: 'enter', entryNodeId: entry.entryNodeId, attributes: entry.attributes, user: user.facts, history: user.history };
-    const instance = enterJourney(journey, user, input, now, writes);
+    const instance = enterJourney(journey, user, input, now, writes, newId);
     if (instance) instancesById.set(instance.id, instance);
   }
 
@@ -67,7 +67,7 @@ export function applyInputs(batch: LoadedBatch, inputs: BatchInputs, now: number
     writes.processedEventIds.push(input.id);
     const user = batch.users.get(input.userId);
     if (!user) continue;
-    applyEvent(batch, user, input, now, writes, instancesById);
+    applyEvent(batch, user, input, now, writes, instancesById, newId);
   }
   return writes;
 }
@@ -118,6 +118,7 @@ function applyEvent(
   now: number,
   writes: BatchWrites,
   instancesById: Map<string, InstanceState>,
+  newId: () => string,
 ): void {
   const messageId = typeof event.attributes['messageId'] === 'string' ? event.attributes['messageId'] : undefined;
   const message = messageId ? batch.messages.get(messageId) : undefined;
@@ -142,7 +143,7 @@ function applyEvent(
   for (const journey of batch.journeysByEntryEvent.get(event.name) ?? []) {
     if (!reentryAllowed(journey.graph.settings.reentry, user.entries.get(journey.id), now)) continue;
     const input: JourneyInput = { kind: 'event', name: event.name, attributes: event.attributes, user: user.facts, history: user.history };
-    const instance = enterJourney(journey, user, input, now, writes);
+    const instance = enterJourney(journey, user, input, now, writes, newId);
     if (instance) instancesById.set(instance.id, instance);
   }
 }

@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import {
   applyTagOperations,
   type Effect,
   type JourneyInput,
-  nextAllowedSendTime,
   step,
   type StepResult,
-  USER_CHANNELS,
-  type UserChannel,
   waitingFor,
 } from '@engine/journey';
+import { sendableAt } from '../send/send-policy';
 import { type BatchWrites, type EnterableJourney, type InstanceState, type UserState } from './batch-state';
 
 /** A chain of timers already due (e.g. `wait 0` nodes) runs inline up to this length, then via the outbox. */
@@ -23,16 +20,23 @@ export function stepInstance(instance: InstanceState, user: UserState, input: Jo
   const result = step(instance.compiled, instance.snapshot, input, now);
   if (!result.changed) return result;
   writes.stepsExecuted++;
-  runDueTimers(instance, user, absorb(instance, user, result, now, writes), now, writes);
+  runDueTimers(instance, user, foldResult(instance, user, result, now, writes), now, writes);
   return result;
 }
 
 /** Enter a user into a journey; returns the new instance, or undefined when the input does not enter. */
-export function enterJourney(journey: EnterableJourney, user: UserState, input: JourneyInput, now: number, writes: BatchWrites): InstanceState | undefined {
+export function enterJourney(
+  journey: EnterableJourney,
+  user: UserState,
+  input: JourneyInput,
+  now: number,
+  writes: BatchWrites,
+  newId: () => string,
+): InstanceState | undefined {
   const probe = step(journey.compiled, undefined, input, now);
   if (!probe.entered) return undefined;
   const instance: InstanceState = {
-    id: randomUUID(),
+    id: newId(),
     projectId: journey.projectId,
     journeyId: journey.id,
     versionId: journey.versionId,
@@ -51,29 +55,30 @@ export function enterJourney(journey: EnterableJourney, user: UserState, input: 
   };
   writes.stepsExecuted++;
   user.instances.push(instance);
-  runDueTimers(instance, user, absorb(instance, user, probe, now, writes), now, writes);
+  runDueTimers(instance, user, foldResult(instance, user, probe, now, writes), now, writes);
   const previous = user.entries.get(journey.id);
   user.entries.set(journey.id, { lastEnteredAt: new Date(now), active: instance.status === 'active', count: (previous?.count ?? 0) + 1 });
   return instance;
 }
 
 type ScheduleEffect = Extract<Effect, { kind: 'schedule' }>;
-type DueTimer = { timerId: string; effect: ScheduleEffect };
+/** A timer a step scheduled that is already due: run inline, not through the outbox. */
+type InlineTimer = { timerId: string; effect: ScheduleEffect };
 
 /** Runs a chain of already-due timers inline; what is left past the limit goes to the outbox, due now. */
-function runDueTimers(instance: InstanceState, user: UserState, first: DueTimer | undefined, now: number, writes: BatchWrites): void {
+function runDueTimers(instance: InstanceState, user: UserState, first: InlineTimer | undefined, now: number, writes: BatchWrites): void {
   let due = first;
   for (let chained = 0; due && chained < INLINE_TIMER_LIMIT; chained++) {
     const result = step(instance.compiled, instance.snapshot, { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history }, now);
     if (!result.changed) return;
     writes.stepsExecuted++;
-    due = absorb(instance, user, result, now, writes);
+    due = foldResult(instance, user, result, now, writes);
   }
   if (due) writes.outbox.push(outboxRow(instance, due.effect, new Date(now)));
 }
 
 /** Folds a step result in; returns a timer that is already due, for the caller to run inline. */
-function absorb(instance: InstanceState, user: UserState, result: StepResult, now: number, writes: BatchWrites): DueTimer | undefined {
+function foldResult(instance: InstanceState, user: UserState, result: StepResult, now: number, writes: BatchWrites): InlineTimer | undefined {
   // A conversion counts at the node the user was at when the goal event came.
   const convertedAt = instance.currentNodeId;
   instance.snapshot = result.snapshot;
@@ -83,7 +88,7 @@ function absorb(instance: InstanceState, user: UserState, result: StepResult, no
   instance.timerId = waiting.timerId ?? null;
   instance.dirty = true;
 
-  let dueTimer: DueTimer | undefined;
+  let dueTimer: InlineTimer | undefined;
   let exitReason: 'completed' | 'goal' | undefined;
   for (const effect of result.effects) {
     switch (effect.kind) {
@@ -91,7 +96,8 @@ function absorb(instance: InstanceState, user: UserState, result: StepResult, no
         bumpCounter(writes, instance.journeyId, effect.nodeId, 'entered');
         break;
       case 'send':
-        writes.outbox.push(outboxRow(instance, effect, new Date(sendTime(instance, user, effect.channel, now))));
+        // Silent hours: the send is due when the user's window opens (the send policy decides).
+        writes.outbox.push(outboxRow(instance, effect, new Date(sendableAt(instance.compiled.graph.settings.silentHours, effect.channel, user.facts.timeZone, now))));
         break;
       case 'schedule':
         if (effect.at <= now && effect.timerId === instance.timerId) dueTimer = { timerId: effect.timerId, effect };
@@ -129,11 +135,6 @@ function absorb(instance: InstanceState, user: UserState, result: StepResult, no
     return undefined;
   }
   return dueTimer;
-}
-
-function sendTime(instance: InstanceState, user: UserState, channel: string, now: number): number {
-  if (!(USER_CHANNELS as readonly string[]).includes(channel)) return now;
-  return nextAllowedSendTime(now, instance.compiled.graph.settings.silentHours, channel as UserChannel, user.facts.timeZone);
 }
 
 function outboxRow(instance: InstanceState, effect: Effect, dueAt: Date) {
