@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { type ChannelProvider, type OutgoingMessage, type SendResult } from '@engine/channels';
-import { type JourneyGraph, type JourneySettings } from '@engine/journey';
+import { ENDED_WHILE_HELD, type JourneyGraph, type JourneySettings } from '@engine/journey';
 import { type Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import { ProjectProviders } from '../src/providers/project-providers';
@@ -226,6 +226,25 @@ describe('a held message holds the user', () => {
     await releasePush(push.id);
     await eventually(async () => (await pushQueue.getJob(outboxJobId(push.id))) === undefined, 10_000, 'the push job to finish');
     expect(await messagesOf(h.db, userId)).toEqual([]);
+  });
+
+  it('cancels a push waiting for a retry when a goal ends the journey: not sent, with the reason', async () => {
+    const goals: JourneySettings['goals'] = [{ id: 'buy', event: 'Purchase', period: '1d', endsJourney: true }];
+    const { userId } = await enterUser(fallback, { goals }, 'goal-while-retrying', (ids) => {
+      failuresLeft.set(ids.userId, 1_000);
+      return Promise.resolve();
+    });
+    await eventually(async () => (await messagesOf(h.db, userId)).find((m) => m.node_id === 'push' && m.status === 'retrying'), 10_000, 'a failed attempt');
+    await ingest.ingest(h.projectId, [{ userId: 'goal-while-retrying', name: 'Purchase', attributes: {}, occurredAt: new Date() }]);
+    await eventually(async () => (await instancesOf(h.db, userId))[0]?.status === 'converted', 10_000, 'the conversion');
+    const [push] = await h.db.dataSource.query<Array<{ status: string; error: string }>>(`SELECT status, error FROM messages WHERE user_id = $1 AND node_id = 'push'`, [userId]);
+    expect(push).toEqual({ status: 'suppressed', error: ENDED_WHILE_HELD });
+    // Its next retry finds the send cancelled and leaves the message as it is.
+    const outbox = await pushOutbox(userId);
+    expect(outbox.status).toBe('cancelled');
+    await eventually(async () => (await pushQueue.getJob(outboxJobId(outbox.id))) === undefined || undefined, 20_000, 'the push job to end');
+    expect((await messagesOf(h.db, userId)).map((m) => [m.node_id, m.status])).toEqual([['push', 'suppressed']]);
+    failuresLeft.delete(userId);
   });
 
   it('moves on when the last retry of the push fails: the push is failed, then the email goes', async () => {

@@ -9,6 +9,7 @@ import {
   UserStore,
   type WrittenOutboxRow,
 } from '@engine/persistence';
+import { ENDED_WHILE_HELD } from '@engine/journey';
 import { type EntityManager } from 'typeorm';
 import { type LoadedBatch } from './apply-inputs';
 import { type BatchWrites } from './batch-state';
@@ -35,6 +36,7 @@ export async function writeBatch(manager: EntityManager, batch: LoadedBatch, wri
   await OutboxStore.markTimersFired(manager, writes.consumedTimerOutboxIds);
   await OutboxStore.cancelTimers(manager, writes.cancelledTimers);
   await OutboxStore.cancelSends(manager, writes.cancelledSends);
+  await MessageStore.cancelRetrying(manager, writes.cancelledSends, ENDED_WHILE_HELD);
   await SendOutcomeStore.markApplied(manager, writes.appliedOutcomeIds);
   await MessageStore.appendEngagement(manager, writes.messageStatuses);
   // Last: see NodeCounterStore.add.

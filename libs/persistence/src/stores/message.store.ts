@@ -102,6 +102,22 @@ export const MessageStore = {
     return new Map(inserted.map((row) => [row.idempotency_key, row.id]));
   },
 
+  /**
+   * The messages of cancelled sends (their instance ended) that were waiting for a retry: not sent
+   * on purpose, with the reason. A message in any other status is left as it is: queued means an
+   * attempt may be at the provider now, and a settled one is settled.
+   */
+  async cancelRetrying(manager: EntityManager, sends: ReadonlyArray<{ instanceId: string; idempotencyKey: string }>, reason: string): Promise<void> {
+    if (sends.length === 0) return;
+    await manager.query(
+      `UPDATE messages m SET status = 'suppressed', error = $3,
+              status_history = m.status_history || jsonb_build_array(jsonb_build_object('status', 'suppressed', 'at', now(), 'detail', $3::text)), updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS v(instance_id, idempotency_key)
+        WHERE m.idempotency_key = v.instance_id::text || ':' || v.idempotency_key AND m.status = 'retrying'`,
+      [sends.map((s) => s.instanceId), sends.map((s) => s.idempotencyKey), reason],
+    );
+  },
+
   /** Marks messages failed with one reason (e.g. a send cut off by a crash, never repeated). */
   async fail(manager: EntityManager, ids: readonly string[], reason: string, at: Date): Promise<void> {
     if (ids.length === 0) return;
