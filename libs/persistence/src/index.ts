@@ -56,3 +56,4 @@ export * from './stores/project-member.store';
 export * from './stores/invitation.store';
 export * from './stores/api-key.store';
 export * from './stores/audit-log.store';
+export * from './stores/channel-setting.store';

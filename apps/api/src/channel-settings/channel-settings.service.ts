@@ -14,6 +14,7 @@ import {
 } from '@engine/channels';
 import { EXECUTION_CONFIG, type ExecutionConfig } from '@engine/execution';
 import { type Channel, CHANNELS } from '@engine/journey';
+import { ChannelSettingStore } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { storableJsonProblems } from '../http/storable-json';
 import { ChannelSecrets } from './channel-secrets';
@@ -69,11 +70,7 @@ export class ChannelSettingsService implements OnApplicationBootstrap {
     for (const row of rows) {
       const settings = this.secrets.seal(row.project_id, row.channel, row.settings);
       if (JSON.stringify(settings) === JSON.stringify(row.settings)) continue;
-      const [, updated] = await this.dataSource.query<[unknown[], number]>(
-        `UPDATE channel_settings SET settings = $3 WHERE project_id = $1 AND channel = $2 AND settings = $4::jsonb`,
-        [row.project_id, row.channel, JSON.stringify(settings), JSON.stringify(row.settings)],
-      );
-      sealed += updated;
+      if (await ChannelSettingStore.replaceIfUnchanged(this.dataSource.manager, row.project_id, row.channel, row.settings, settings)) sealed += 1;
     }
     return sealed;
   }
@@ -107,33 +104,21 @@ export class ChannelSettingsService implements OnApplicationBootstrap {
 
     return this.dataSource.transaction(async (manager) => {
       // Locked so two edits that both keep a secret cannot interleave.
-      const [stored] = await manager.query<Array<{ settings: ChannelSettings }>>(
-        `SELECT settings FROM channel_settings WHERE project_id = $1 AND channel = $2 FOR UPDATE`,
-        [projectId, channel],
-      );
-      const { input, kept } = this.keepStoredSecrets(projectId, channel, body, stored?.settings);
+      const stored = (await ChannelSettingStore.lockSettings(manager, projectId, channel)) as ChannelSettings | undefined;
+      const { input, kept } = this.keepStoredSecrets(projectId, channel, body, stored);
       const validation = validateChannelSettings(input);
       if (!validation.ok) throw new BadRequestException(validation.errors);
       const settings = withoutNulls(validation.settings);
       // Kept secrets go back sealed exactly as they were stored.
       for (const [path, sealed] of kept) writeField(settings, path, sealed);
-      const [row] = await manager.query<ChannelSettingsRow[]>(
-        `INSERT INTO channel_settings (project_id, channel, provider, settings, updated_at)
-         VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (project_id, channel) DO UPDATE
-           SET provider = excluded.provider, settings = excluded.settings,
-               -- Workers rebuild a provider when updated_at changes (compared in ms): always move it forward.
-               updated_at = greatest(now(), channel_settings.updated_at + interval '1 millisecond')
-         RETURNING channel, provider, settings, updated_at`,
-        [projectId, channel, settings.provider, JSON.stringify(this.secrets.seal(projectId, channel, settings))],
-      );
-      return this.view(projectId, row);
+      const row = await ChannelSettingStore.save(manager, projectId, channel, settings.provider, this.secrets.seal(projectId, channel, settings));
+      return this.view(projectId, row as ChannelSettingsRow);
     });
   }
 
   /** Back to the sandbox: the row and its secrets are gone. */
   async reset(projectId: string, channel: Channel): Promise<void> {
-    await this.dataSource.query(`DELETE FROM channel_settings WHERE project_id = $1 AND channel = $2`, [projectId, channel]);
+    await ChannelSettingStore.remove(this.dataSource.manager, projectId, channel);
   }
 
   private keepStoredSecrets(
