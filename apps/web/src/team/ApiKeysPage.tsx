@@ -1,6 +1,6 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { describeError } from '../api/api-error';
-import { type ApiKey, type ApiKeyScope, type CreatedApiKey, teamApi } from '../session/session-api';
+import { type FormEvent, useId, useState } from 'react';
+import { type ApiKeyScope, type CreatedApiKey, teamApi } from '../session/session-api';
+import { useOwnedList } from './use-owned-list';
 
 const SCOPES: Array<{ scope: ApiKeyScope; label: string }> = [
   { scope: 'ingest', label: 'Ingest only: post events, users and journey entries (apps and backends)' },
@@ -11,32 +11,12 @@ const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'sh
 
 /** The project's API keys: create one (shown once), see when each was last used, revoke. Owners only. */
 export function ApiKeysPage() {
-  const [keys, setKeys] = useState<ApiKey[]>();
-  const [error, setError] = useState<string>();
+  const { items: keys, error, run } = useOwnedList(teamApi.keys);
   const [name, setName] = useState('');
   const [scope, setScope] = useState<ApiKeyScope>('ingest');
   const [created, setCreated] = useState<CreatedApiKey>();
   const nameId = useId();
   const scopeId = useId();
-
-  const refresh = useCallback(async (): Promise<void> => {
-    try {
-      setKeys(await teamApi.keys());
-    } catch (caught) {
-      setError(describeError(caught));
-    }
-  }, []);
-  useEffect(() => void refresh(), [refresh]);
-
-  const run = async (action: () => Promise<unknown>): Promise<void> => {
-    setError(undefined);
-    try {
-      await action();
-      await refresh();
-    } catch (caught) {
-      setError(describeError(caught));
-    }
-  };
 
   const create = (event: FormEvent): void => {
     event.preventDefault();

@@ -1,6 +1,6 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { describeError } from '../api/api-error';
-import { type Invitation, type Member, type ProjectRole, teamApi } from '../session/session-api';
+import { type FormEvent, useId, useState } from 'react';
+import { type Invitation, type ProjectRole, teamApi } from '../session/session-api';
+import { useOwnedList } from './use-owned-list';
 
 const ROLES: ProjectRole[] = ['owner', 'editor', 'viewer'];
 const ROLE_HELP: Record<ProjectRole, string> = {
@@ -11,30 +11,10 @@ const ROLE_HELP: Record<ProjectRole, string> = {
 
 /** The project's members and their roles; invitations by link. Owners only. */
 export function MembersPage({ myAccountId }: { myAccountId: string }) {
-  const [members, setMembers] = useState<Member[]>();
-  const [error, setError] = useState<string>();
+  const { items: members, error, run } = useOwnedList(teamApi.members);
   const [role, setRole] = useState<ProjectRole>('editor');
   const [invitation, setInvitation] = useState<Invitation>();
   const roleId = useId();
-
-  const refresh = useCallback(async (): Promise<void> => {
-    try {
-      setMembers(await teamApi.members());
-    } catch (caught) {
-      setError(describeError(caught));
-    }
-  }, []);
-  useEffect(() => void refresh(), [refresh]);
-
-  const run = async (action: () => Promise<unknown>): Promise<void> => {
-    setError(undefined);
-    try {
-      await action();
-      await refresh();
-    } catch (caught) {
-      setError(describeError(caught));
-    }
-  };
 
   const invite = (event: FormEvent): void => {
     event.preventDefault();
