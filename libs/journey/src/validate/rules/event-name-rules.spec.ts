@@ -12,7 +12,7 @@ describe('event name rules', () => {
           severity: 'warning',
           code: 'unknown-built-in-event',
           message:
-            'Node "start" (Entry on event): "PW_PushOpend" looks like a built-in event but is not one (built-in events: PW_WhatsAppReceived, PW_WhatsAppDelivered, PW_WhatsAppRead, PW_WhatsAppFailed, PW_PushOpened, PW_EmailOpened, PW_EmailClicked).',
+            'Node "start" (Entry on event): "PW_PushOpend" looks like a built-in event but is not one (built-in events: PW_WhatsAppReceived, PW_WhatsAppSent, PW_WhatsAppDelivered, PW_WhatsAppRead, PW_WhatsAppFailed, PW_PushOpened, PW_EmailOpened, PW_EmailClicked).',
           nodeId: 'start',
           field: 'data.event',
         },
