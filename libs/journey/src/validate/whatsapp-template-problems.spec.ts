@@ -35,6 +35,18 @@ describe('whatsAppTemplateProblems', () => {
     expect(whatsAppTemplateProblems(sending(MATCHING), [OFFER])).toEqual([]);
   });
 
+  it('refuses button payloads for a template without that many quick-reply buttons', () => {
+    const withPayloads = (buttonPayloads: string[]) => sending({ ...MATCHING, buttonPayloads });
+    expect(whatsAppTemplateProblems(withPayloads(['YES']), [OFFER]).map((problem) => problem.message)).toEqual([
+      `${SUBJECT} has no quick-reply buttons, the node gives 1 button payload; remove them`,
+    ]);
+    const withButtons = { ...OFFER, components: [...OFFER.components, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY' }, { type: 'URL' }] }] };
+    expect(whatsAppTemplateProblems(withPayloads(['YES']), [withButtons])).toEqual([]);
+    expect(whatsAppTemplateProblems(withPayloads(['YES', 'NO']), [withButtons])).toMatchObject([
+      { code: 'whatsapp-template-buttons', field: 'data.template.buttonPayloads', message: `${SUBJECT} has 1 quick-reply button, the node gives 2 button payloads` },
+    ]);
+  });
+
   it('takes en-US and en_US for the same language', () => {
     expect(whatsAppTemplateProblems(sending({ ...MATCHING, language: 'en-US' }), [{ ...OFFER, language: 'en_US' }])).toEqual([]);
   });

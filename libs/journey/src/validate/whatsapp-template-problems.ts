@@ -2,10 +2,14 @@ import { type JourneyProblem } from './problem';
 import { nodeSubject } from './wording';
 import { whatsAppLanguageCode } from '../format/whatsapp-language';
 
-/** A component of a registered template as the WhatsApp Cloud API describes it (`{ type: 'BODY', text: 'Hi {{1}}' }`); only its type and text matter here. */
+/**
+ * A component of a registered template as the WhatsApp Cloud API describes it (`{ type: 'BODY',
+ * text: 'Hi {{1}}' }`); its type, text and buttons matter here.
+ */
 export interface RegisteredWhatsAppTemplateComponent {
   type: string;
   text?: string;
+  buttons?: ReadonlyArray<{ type?: unknown }>;
 }
 
 /** A template of the project's registry, with the outcome of Meta's review. */
@@ -27,6 +31,7 @@ interface TemplateSend {
   language: string;
   headerParameters: number;
   bodyParameters: number;
+  buttonPayloads: number;
 }
 
 const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
@@ -67,8 +72,28 @@ export function whatsAppTemplateProblems(graph: unknown, registry: readonly Regi
         });
       }
     }
+    // Payloads go to the template's quick-reply buttons in order: Meta refuses a payload with no button.
+    const quickReplies = whatsAppTemplateQuickReplyCount(template.components);
+    if (send.buttonPayloads > quickReplies) {
+      problems.push({
+        severity: 'error',
+        code: 'whatsapp-template-buttons',
+        nodeId: send.nodeId,
+        field: 'data.template.buttonPayloads',
+        message:
+          quickReplies === 0
+            ? `${subject} has no quick-reply buttons, the node gives ${send.buttonPayloads} button ${send.buttonPayloads === 1 ? 'payload' : 'payloads'}; remove them`
+            : `${subject} has ${quickReplies} quick-reply ${quickReplies === 1 ? 'button' : 'buttons'}, the node gives ${send.buttonPayloads} button payloads`,
+      });
+    }
     return problems;
   });
+}
+
+/** How many quick-reply buttons a template has (the buttons a journey can give payloads to). */
+export function whatsAppTemplateQuickReplyCount(components: readonly RegisteredWhatsAppTemplateComponent[]): number {
+  const buttons = components.find((component) => typeof component.type === 'string' && component.type.toUpperCase() === 'BUTTONS')?.buttons ?? [];
+  return buttons.filter((button) => typeof button.type === 'string' && button.type.toUpperCase() === 'QUICK_REPLY').length;
 }
 
 /** The distinct template names a graph's WhatsApp sends use: what to look up in the registry. */
@@ -111,6 +136,7 @@ function templateSends(graph: unknown): TemplateSend[] {
         language,
         headerParameters: Array.isArray(template['headerParameters']) ? template['headerParameters'].length : 0,
         bodyParameters: Array.isArray(template['bodyParameters']) ? template['bodyParameters'].length : 0,
+        buttonPayloads: Array.isArray(template['buttonPayloads']) ? template['buttonPayloads'].length : 0,
       },
     ];
   });
