@@ -52,6 +52,7 @@ export function whatsAppStatusEvent(update: WhatsAppStatusUpdate): WhatsAppEvent
   const [error] = update.errors;
   if (error) {
     attributes.errorCode = error.code;
+    if (error.title) attributes.errorTitle = error.title;
     const reason = error.details ?? error.message ?? error.title;
     if (reason) attributes.errorReason = reason;
   }

@@ -270,6 +270,7 @@ describe('WhatsApp webhook events', () => {
       providerMessageId: 'wamid.failed-one',
       status: 'failed',
       errorCode: 131049,
+      errorTitle: 'This message was not delivered to maintain healthy ecosystem engagement.',
       errorReason: 'In order to maintain a healthy ecosystem engagement, the message failed to be delivered.',
     });
   });

@@ -123,7 +123,10 @@ function applyEvent(
   const messageId = typeof event.attributes['messageId'] === 'string' ? event.attributes['messageId'] : undefined;
   const message = messageId ? batch.messages.get(messageId) : undefined;
   const status = MESSAGE_STATUS_BY_EVENT[event.name];
-  if (message && status) writes.messageStatuses.push({ messageId: message.messageId, status, at: event.occurredAt });
+  if (message && status) {
+    const detail = status === 'failed' ? failureDetail(event.attributes) : undefined;
+    writes.messageStatuses.push({ messageId: message.messageId, status, at: event.occurredAt, ...(detail === undefined ? {} : { detail }) });
+  }
 
   // Instances waiting for this event, as they were before it (one it enters does not also get it).
   const waiting = user.instances.filter((instance) => instance.status === 'active' && instance.waitingFor.includes(event.name));
@@ -146,4 +149,15 @@ function applyEvent(
     const instance = enterJourney(journey, user, input, now, writes, newId);
     if (instance) instancesById.set(instance.id, instance);
   }
+}
+
+/** `Meta error 131049 (Ecosystem engagement): the message failed to be delivered.` from a failed status's attributes. */
+export function failureDetail(attributes: Record<string, unknown>): string | undefined {
+  const code = typeof attributes['errorCode'] === 'number' || typeof attributes['errorCode'] === 'string' ? String(attributes['errorCode']) : undefined;
+  const title = typeof attributes['errorTitle'] === 'string' && attributes['errorTitle'] !== '' ? attributes['errorTitle'] : undefined;
+  const reason = typeof attributes['errorReason'] === 'string' && attributes['errorReason'] !== '' ? attributes['errorReason'] : undefined;
+  if (code === undefined && reason === undefined && title === undefined) return undefined;
+  const head = code === undefined ? 'Provider error' : `Meta error ${code}`;
+  const titled = title !== undefined && title !== reason ? `${head} (${title})` : head;
+  return reason === undefined ? titled : `${titled}: ${reason}`;
 }

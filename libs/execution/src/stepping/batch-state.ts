@@ -86,7 +86,8 @@ export interface BatchWrites {
   /** Held sends no longer wanted (the instance ended before its message went out). */
   cancelledSends: Array<{ instanceId: string; idempotencyKey: string }>;
   appliedOutcomeIds: string[];
-  messageStatuses: Array<{ messageId: string; status: 'delivered' | 'read' | 'opened' | 'clicked' | 'failed'; at: Date }>;
+  /** `detail`: why a message failed, as its provider said it (Meta's code, title and details). */
+  messageStatuses: Array<{ messageId: string; status: 'delivered' | 'read' | 'opened' | 'clicked' | 'failed'; at: Date; detail?: string }>;
   stepsExecuted: number;
 }
 

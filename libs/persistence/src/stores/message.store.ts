@@ -41,6 +41,8 @@ export interface EngagementStatus {
   messageId: string;
   status: string;
   at: Date;
+  /** Why it failed, as the provider said it; kept on the row's `error` when it fails. */
+  detail?: string;
 }
 
 /** Order in which engagement statuses supersede each other. */
@@ -165,11 +167,12 @@ export const MessageStore = {
   /** Appends engagement statuses; the status field only moves forward (opened never goes back to delivered). */
   async appendEngagement(manager: EntityManager, statuses: readonly EngagementStatus[]): Promise<void> {
     if (statuses.length === 0) return;
-    const byMessage = new Map<string, { best: string; history: Array<{ status: string; at: string }> }>();
+    const byMessage = new Map<string, { best: string; error: string | null; history: Array<{ status: string; at: string; detail?: string }> }>();
     for (const change of statuses) {
-      const entry = byMessage.get(change.messageId) ?? { best: change.status, history: [] };
+      const entry = byMessage.get(change.messageId) ?? { best: change.status, error: null, history: [] };
       if (STATUS_RANK.indexOf(change.status) > STATUS_RANK.indexOf(entry.best)) entry.best = change.status;
-      entry.history.push({ status: change.status, at: change.at.toISOString() });
+      if (change.status === 'failed' && change.detail !== undefined) entry.error = change.detail;
+      entry.history.push({ status: change.status, at: change.at.toISOString(), ...(change.detail === undefined ? {} : { detail: change.detail }) });
       byMessage.set(change.messageId, entry);
     }
     await manager.query(
@@ -178,10 +181,17 @@ export const MessageStore = {
                 WHEN v.status = 'failed' AND m.status IN ('queued', 'retrying', 'sent') THEN 'failed'
                 WHEN array_position($4::text[], v.status) > coalesce(array_position($4::text[], m.status), 0) THEN v.status
                 ELSE m.status END,
+              error = CASE WHEN v.error IS NOT NULL AND (v.status = 'failed' OR m.status = 'failed') THEN v.error ELSE m.error END,
               status_history = m.status_history || v.history, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS v(id, status, history)
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $5::text[]) AS v(id, status, history, error)
         WHERE m.id = v.id`,
-      [[...byMessage.keys()], [...byMessage.values()].map((e) => e.best), [...byMessage.values()].map((e) => JSON.stringify(e.history)), STATUS_RANK],
+      [
+        [...byMessage.keys()],
+        [...byMessage.values()].map((e) => e.best),
+        [...byMessage.values()].map((e) => JSON.stringify(e.history)),
+        STATUS_RANK,
+        [...byMessage.values()].map((e) => e.error),
+      ],
     );
   },
 };
