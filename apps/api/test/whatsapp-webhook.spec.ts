@@ -329,6 +329,19 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
       expect(((await publish(journeyId).expect(201)).body as { version: number }).version).toBe(1);
     });
 
+    it("follows Meta's template_category_update: a utility template recategorised as marketing is marketing from then on", async () => {
+      const { help } = await journeyWithPendingTemplates('_recategorised');
+      expect(await template(help)).toMatchObject({ category: 'utility' });
+      const change = {
+        field: 'template_category_update',
+        value: { message_template_id: 1689556908129832, message_template_name: help, message_template_language: 'en', previous_category: 'UTILITY', new_category: 'MARKETING' },
+      };
+      expect((await post(templateStatusBody([change], later())).expect(200)).body).toEqual(receipt(1));
+      expect(await template(help)).toMatchObject({ category: 'marketing' });
+      // The same change again changes nothing.
+      expect((await post(templateStatusBody([change], later())).expect(200)).body).toEqual(receipt(0));
+    });
+
     it("marks a template rejected with Meta's reason, which publishing shows; a status set by hand has none", async () => {
       const { journeyId, help, promo } = await journeyWithPendingTemplates('_rejected');
       const rejection = templateStatusChange('REJECTED', promo, {

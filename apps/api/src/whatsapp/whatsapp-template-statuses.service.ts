@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type WhatsAppTemplateStatusUpdate } from '@engine/channels';
+import { type WhatsAppTemplateCategoryUpdate, type WhatsAppTemplateStatusUpdate } from '@engine/channels';
 import { type WhatsAppTemplateStatus, WhatsAppTemplateStore } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { TEMPLATE_EVENT_STATUS, templateStatusReason } from './whatsapp-template-events';
@@ -23,6 +23,15 @@ export class WhatsAppTemplateStatuses {
   private readonly logger = new Logger(WhatsAppTemplateStatuses.name);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Applies Meta's new category of a template in each of these projects; how many templates changed. */
+  async recategorise(projectIds: string[], update: WhatsAppTemplateCategoryUpdate): Promise<number> {
+    const changed = await WhatsAppTemplateStore.setCategory(this.dataSource.manager, projectIds, update.name, update.language, update.newCategory);
+    this.logger.log(
+      `Template ${update.name} (${update.language}) of WhatsApp Business Account ${update.businessAccountId}: category ${update.previousCategory ?? '?'} -> ${update.newCategory} (${changed} registered ${changed === 1 ? 'copy' : 'copies'} changed)`,
+    );
+    return changed;
+  }
 
   /** Applies one update to the template in each of these projects; how many templates changed status. */
   async apply(projectIds: string[], update: WhatsAppTemplateStatusUpdate, receivedAt: Date): Promise<number> {

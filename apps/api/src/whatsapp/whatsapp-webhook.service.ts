@@ -55,7 +55,7 @@ export class WhatsAppWebhookService {
     const receivedAt = new Date();
     const batch = parseWhatsAppWebhook(payload);
     const phoneNumberIds = [...new Set([...batch.inbound, ...batch.statuses].map((item) => item.phoneNumberId))];
-    const businessAccountIds = [...new Set(batch.templateStatuses.map((update) => update.businessAccountId))];
+    const businessAccountIds = [...new Set([...batch.templateStatuses, ...batch.templateCategories].map((update) => update.businessAccountId))];
     const signedBy = (account: WhatsAppAccount) => account.appSecret !== undefined && verifyWhatsAppSignature(rawBody, signature, account.appSecret);
 
     const projectsByNumber = await this.projectsByNumber(phoneNumberIds, signedBy);
@@ -77,6 +77,11 @@ export class WhatsAppWebhookService {
       const projectIds = projectsByAccount.get(update.businessAccountId) ?? [];
       if (projectIds.length > 0) receipt.templatesUpdated += await this.templateStatuses.apply(projectIds, update, receivedAt);
       else this.logger.warn(`${update.event} of WhatsApp template ${update.name} (${update.language}) ignored: ${this.unclaimed(update.businessAccountId, accountOwners)}`);
+    }
+    for (const update of batch.templateCategories) {
+      const projectIds = projectsByAccount.get(update.businessAccountId) ?? [];
+      if (projectIds.length > 0) receipt.templatesUpdated += await this.templateStatuses.recategorise(projectIds, update);
+      else this.logger.warn(`Category change of WhatsApp template ${update.name} (${update.language}) ignored: ${this.unclaimed(update.businessAccountId, accountOwners)}`);
     }
 
     const byProject = new Map<string, ProjectBatch>();

@@ -9,6 +9,7 @@ import {
   type WhatsAppStatus,
   type WhatsAppStatusUpdate,
   type WhatsAppTemplateEvent,
+  type WhatsAppTemplateCategoryUpdate,
   type WhatsAppTemplateStatusUpdate,
   type WhatsAppWebhookBatch,
   type WhatsAppWebhookError,
@@ -24,7 +25,7 @@ const MEDIA_TYPES = new Set(['image', 'video', 'document', 'audio', 'sticker']);
  * read is skipped and described in `problems`.
  */
 export function parseWhatsAppWebhook(payload: unknown): WhatsAppWebhookBatch {
-  const batch: WhatsAppWebhookBatch = { inbound: [], statuses: [], templateStatuses: [], problems: [] };
+  const batch: WhatsAppWebhookBatch = { inbound: [], statuses: [], templateStatuses: [], templateCategories: [], problems: [] };
   if (!isRecord(payload)) {
     batch.problems.push('The payload is not a JSON object');
     return batch;
@@ -57,6 +58,12 @@ function readChange(change: unknown, entry: JsonRecord, at: string, batch: Whats
     const update = readTemplateStatus(change.value, entry);
     if (typeof update === 'string') batch.problems.push(`${at}: ${update}`);
     else batch.templateStatuses.push(update);
+    return;
+  }
+  if (change.field === 'template_category_update') {
+    const update = readTemplateCategory(change.value, entry);
+    if (typeof update === 'string') batch.problems.push(`${at}: ${update}`);
+    else batch.templateCategories.push(update);
     return;
   }
   if (change.field !== 'messages') return;
@@ -240,6 +247,34 @@ function readTemplateStatus(value: unknown, entry: JsonRecord): WhatsAppTemplate
     update.otherInfo = { title: text(value.other_info.title), description: text(value.other_info.description) };
     dropUndefined(update.otherInfo);
   }
+  dropUndefined(update);
+  return update;
+}
+
+/**
+ * A template category change (`value: { message_template_id, message_template_name,
+ * message_template_language, previous_category, new_category }`), or why it was skipped.
+ */
+function readTemplateCategory(value: unknown, entry: JsonRecord): WhatsAppTemplateCategoryUpdate | string {
+  if (!isRecord(value)) return 'no value';
+  const businessAccountId = numericId(entry.id);
+  if (!businessAccountId) return entry.id === undefined ? 'the entry has no id (the WhatsApp Business Account id)' : `entry id ${shown(entry.id)} is not a WhatsApp Business Account id`;
+  const name = text(value.message_template_name);
+  if (!name) return 'no message_template_name';
+  const language = text(value.message_template_language);
+  if (!language) return `no message_template_language for template ${name}`;
+  const newCategory = text(value.new_category)?.toLowerCase();
+  if (!newCategory || !['marketing', 'utility', 'authentication'].includes(newCategory)) {
+    return `new_category ${shown(value.new_category)} of template ${name} (${language}) is not marketing, utility or authentication`;
+  }
+  const update: WhatsAppTemplateCategoryUpdate = {
+    businessAccountId,
+    templateId: numericId(value.message_template_id),
+    name,
+    language: language.replace('-', '_'),
+    previousCategory: text(value.previous_category)?.toLowerCase(),
+    newCategory,
+  };
   dropUndefined(update);
   return update;
 }

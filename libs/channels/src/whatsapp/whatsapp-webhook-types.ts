@@ -119,11 +119,24 @@ export interface WhatsAppTemplateStatusUpdate {
   occurredAt?: Date;
 }
 
+/** Meta moved a template to another category (`template_category_update`): it is sent and priced as that one. */
+export interface WhatsAppTemplateCategoryUpdate {
+  businessAccountId: string;
+  templateId?: string;
+  name: string;
+  language: string;
+  previousCategory?: string;
+  /** `marketing`, `utility` or `authentication`, lower case. */
+  newCategory: string;
+}
+
 export interface WhatsAppWebhookBatch {
   inbound: InboundWhatsAppMessage[];
   statuses: WhatsAppStatusUpdate[];
   /** `message_template_status_update` changes, in the order of the body. */
   templateStatuses: WhatsAppTemplateStatusUpdate[];
+  /** `template_category_update` changes, in the order of the body. */
+  templateCategories: WhatsAppTemplateCategoryUpdate[];
   /** What was skipped and why (malformed parts); the rest of the batch is still returned. */
   problems: string[];
 }

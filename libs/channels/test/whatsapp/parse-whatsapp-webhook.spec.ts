@@ -208,6 +208,27 @@ describe('parseWhatsAppWebhook', () => {
     ]);
   });
 
+  it("reads Meta's template category changes, and skips one without a known category", () => {
+    const body = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '102290129340398',
+          time: 1744344500,
+          changes: [
+            { field: 'template_category_update', value: { message_template_id: 12345, message_template_name: 'order_update', message_template_language: 'en-US', previous_category: 'UTILITY', new_category: 'MARKETING' } },
+            { field: 'template_category_update', value: { message_template_name: 'odd', message_template_language: 'en', new_category: 'PROMO' } },
+          ],
+        },
+      ],
+    };
+    const { templateCategories, problems } = parseWhatsAppWebhook(body);
+    expect(templateCategories).toEqual([
+      { businessAccountId: '102290129340398', templateId: '12345', name: 'order_update', language: 'en_US', previousCategory: 'utility', newCategory: 'marketing' },
+    ]);
+    expect(problems).toEqual(['entry[0].changes[1]: new_category "PROMO" of template odd (en) is not marketing, utility or authentication']);
+  });
+
   it('never throws on garbage, and says what it skipped', () => {
     for (const garbage of [null, undefined, 42, 'text', [], {}, { object: 'page', entry: [] }, { object: 'whatsapp_business_account' }]) {
       const result = parseWhatsAppWebhook(garbage);

@@ -73,6 +73,18 @@ export const WhatsAppTemplateStore = {
     ]);
   },
 
+  /**
+   * Meta moved the template to another category (a utility template recategorised as marketing is
+   * sent, consented and priced as marketing from now on); returns how many templates changed.
+   */
+  async setCategory(manager: EntityManager, projectIds: readonly string[], name: string, language: string, category: string): Promise<number> {
+    const [, changed] = await manager.query<[unknown[], number]>(
+      `UPDATE whatsapp_templates SET category = $4, updated_at = now() WHERE project_id = ANY($1) AND name = $2 AND language = $3 AND category <> $4`,
+      [projectIds, name, language, category],
+    );
+    return changed;
+  },
+
   /** The same verdict reported again: only its time moves on. */
   async touchReportedAt(manager: EntityManager, id: string, reportedAt: Date): Promise<void> {
     await manager.query(`UPDATE whatsapp_templates SET status_reported_at = $2 WHERE id = $1`, [id, reportedAt]);
