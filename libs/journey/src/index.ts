@@ -19,6 +19,7 @@ export * from './time/wait-until';
 export * from './time/silent-hours';
 export * from './time/parse-instant';
 export * from './template/render-template';
+export * from './template/render-message';
 export * from './examples/omnichannel-fallback';
 export * from './examples/whatsapp-keywords';
 export * from './compile/compile-journey';

@@ -1,4 +1,4 @@
-import { type Channel, type FrequencyCap, type JourneySettings } from '@engine/journey';
+import { type Channel, type FrequencyCap, type JourneySettings, renderMessage } from '@engine/journey';
 import { buildMessageTracking, type ChannelProvider, type OutgoingMessage } from '@engine/channels';
 import {
   AppUserEntity,
@@ -17,7 +17,6 @@ import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
 import { recipientFor } from './recipient';
 import { capCounts, capPeriodStart, decideSend, throttleFor, throttleWindow } from './send-policy';
-import { renderMessage } from './render-message';
 import { attachTemplateParameterNames } from './template-parameter-names';
 
 export type ClaimResult =

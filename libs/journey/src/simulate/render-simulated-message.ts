@@ -1,6 +1,7 @@
 import { type JourneyNode } from '../format/journey-graph';
 import { type Channel } from '../format/node-types';
-import { renderHtmlTemplate, renderTemplate, type TemplateScope } from '../template/render-template';
+import { renderMessage } from '../template/render-message';
+import { type TemplateScope } from '../template/render-template';
 
 /** A message as the simulated user would get it: placeholders filled, one line to show in a log. */
 export interface SimulatedMessage {
@@ -12,24 +13,23 @@ export interface SimulatedMessage {
 }
 
 /**
- * Fills a send node's placeholders for one user, the way the engine renders at send time (HTML
- * values escaped in email bodies). Fields that are not text are left out.
+ * A send node's content rendered for one user exactly as the engine renders it at send time
+ * (`renderMessage`), laid out as named text fields. Fields that are not text are left out.
  */
 export function renderSimulatedMessage(channel: Channel, content: JourneyNode['data'], scope: TemplateScope): SimulatedMessage {
+  const rendered = renderMessage(channel, content, scope);
   const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(content as Record<string, unknown>)) {
-    if (typeof value === 'string') fields[name] = name === 'html' ? renderHtmlTemplate(value, scope) : renderTemplate(value, scope);
-  }
-  const template = (content as { template?: { name?: unknown; language?: unknown; bodyParameters?: unknown; headerParameters?: unknown } }).template;
+  for (const [name, value] of Object.entries(rendered)) if (typeof value === 'string') fields[name] = value;
+  const template = rendered['template'] as { name?: unknown; language?: unknown; bodyParameters?: unknown; headerParameters?: unknown } | undefined;
   if (template !== undefined && typeof template.name === 'string') {
     fields.template = typeof template.language === 'string' ? `${template.name} (${template.language})` : template.name;
-    renderList(template.headerParameters).forEach((value, index) => (fields[`header parameter ${index + 1}`] = renderTemplate(value, scope)));
-    renderList(template.bodyParameters).forEach((value, index) => (fields[`body parameter ${index + 1}`] = renderTemplate(value, scope)));
+    texts(template.headerParameters).forEach((value, index) => (fields[`header parameter ${index + 1}`] = value));
+    texts(template.bodyParameters).forEach((value, index) => (fields[`body parameter ${index + 1}`] = value));
   }
   return { channel, summary: summarize(channel, fields), fields };
 }
 
-function renderList(value: unknown): string[] {
+function texts(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 

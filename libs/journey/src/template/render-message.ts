@@ -1,8 +1,10 @@
-import { type Channel, renderHtmlTemplate, renderTemplate, type TemplateScope } from '@engine/journey';
+import { type Channel } from '../format/node-types';
+import { renderHtmlTemplate, renderTemplate, type TemplateScope } from './render-template';
 
 /**
  * Fills the placeholders of a send node's content for one user. Every string is rendered; email
- * HTML escapes the substituted values so user data cannot inject markup.
+ * HTML escapes the substituted values so user data cannot inject markup. The engine renders with
+ * it at send time, and the simulator with it too, so a simulated message is the one that would go out.
  */
 export function renderMessage(channel: Channel, content: object, scope: TemplateScope): Record<string, unknown> {
   const rendered: Record<string, unknown> = {};
