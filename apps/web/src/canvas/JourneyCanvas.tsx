@@ -22,6 +22,7 @@ import { type OutHandleRef } from '../graph-editing/add-node-from-handle';
 import { DEFAULT_NODE_SIZE } from '../graph-editing/auto-layout';
 import { canConnect } from '../graph-editing/connect-nodes';
 import { describeOutHandle } from '../node-catalogue/handle-label';
+import { stepTitle } from '../node-catalogue/step-name';
 import { GROUP_ACCENT, NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
 import { readDraggedNodeType } from '../palette/palette-drag';
 import { AddStepMenu } from './AddStepMenu';
@@ -250,7 +251,7 @@ function movedConnectionText(graph: JourneyGraph, old: JourneyEdge, newTarget: s
   const source = graph.nodes.find((node) => node.id === old.source);
   const name = (nodeId: string): string => {
     const node = graph.nodes.find((candidate) => candidate.id === nodeId);
-    return node === undefined ? 'a deleted step' : node.label?.trim() || NODE_TYPE_INFO[node.type].title;
+    return node === undefined ? 'a deleted step' : stepTitle(node);
   };
   return `${source === undefined ? 'The connection' : describeOutHandle(source, old.sourceHandle)} now leads to ${name(newTarget)} instead of ${name(old.target)}.`;
 }

@@ -1,6 +1,6 @@
 import { type JourneyNode } from '@engine/journey';
-import { NODE_TYPE_INFO } from './node-catalogue';
 import { durationLabel } from './node-summary';
+import { stepTitle } from './step-name';
 
 /** The caption of an out-handle on a node card; empty for the plain `next` handle. */
 export function handleLabel(node: JourneyNode, handle: string): string {
@@ -36,7 +36,7 @@ export function handleLabel(node: JourneyNode, handle: string): string {
 
 /** An out-handle named for a reader: its step, then its caption (“Engagement check – No”); just the step for `next`. */
 export function describeOutHandle(node: JourneyNode, handle: string): string {
-  const step = node.label?.trim() || NODE_TYPE_INFO[node.type].title;
+  const step = stepTitle(node);
   const caption = handleLabel(node, handle);
   return caption === '' ? step : `${step} – ${caption}`;
 }

@@ -3,6 +3,11 @@ import { withoutNodeSubject } from '../forms/problem-text';
 import { NODE_TYPE_INFO } from './node-catalogue';
 import { nodeSummary } from './node-summary';
 
+/** A step's short name: its label, else its type's title (`Promo push`, `Engagement check`). */
+export function stepTitle(node: Pick<JourneyNode, 'type' | 'label'>): string {
+  return node.label?.trim() || NODE_TYPE_INFO[node.type].title;
+}
+
 /**
  * A step as a marketer knows it, never by its internal id: `Push “Promo push”` when it has a
  * name, else its type and key setting: `Push (“Your promo is here”)`, `Engagement check (Push opened within 4 h?)`.

@@ -16,7 +16,7 @@ import { useEditor } from '../editor-store/editor-store-context';
 import { CheckboxField } from '../forms/CheckboxField';
 import { TextField } from '../forms/TextField';
 import { TimeZoneField } from '../forms/TimeZoneField';
-import { NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
+import { stepTitle } from '../node-catalogue/step-name';
 import { Drawer } from '../ui/Drawer';
 import { DEFAULT_SIMULATED_USER, type SimulatedUserForm, simulatedUserFacts, toDateTimeLocal } from './simulated-user';
 
@@ -79,7 +79,7 @@ export function SimulatorDrawer({ open, onClose, onPath, onFocusNode }: Simulato
   };
   const nodeName = (nodeId: string): string => {
     const node = graph.nodes.find((candidate) => candidate.id === nodeId);
-    return node === undefined ? nodeId : node.label?.trim() || NODE_TYPE_INFO[node.type].title;
+    return node === undefined ? nodeId : stepTitle(node);
   };
 
   return (
