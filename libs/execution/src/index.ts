@@ -23,3 +23,4 @@ export * from './config/tracking-secret';
 export * from './config/encryption-key';
 export * from './startup/probe-redis';
 export * from './story/explain-send';
+export * from './story/channel-reachability';

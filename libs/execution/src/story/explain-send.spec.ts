@@ -1,5 +1,6 @@
 import { ENDED_WHILE_HELD } from '@engine/journey';
 import { type MessageStatus, type MessageStatusChange } from '@engine/persistence';
+import { channelReachability } from './channel-reachability';
 import { explainSend } from './explain-send';
 
 /** Monday 6 January 2025, 14:00 UTC = 15:00 in Paris. */
@@ -76,5 +77,17 @@ describe('explainSend: why a message was not sent', () => {
 
   it('says so when a message was not sent without a recorded reason', () => {
     expect(explainSend(message('failed', null))).toEqual({ state: 'failed', cause: 'other', reason: 'Failed (no reason was recorded).' });
+  });
+});
+
+describe('channelReachability', () => {
+  it('says per channel whether the send policy finds the user, else why not', () => {
+    const user = { optIns: { push: true, email: false, whatsapp: true, sms: true }, pushTokens: [], email: 'a@example.com', phone: '+4915112345678' };
+    expect(channelReachability(user)).toEqual([
+      { channel: 'push', reachable: false, reason: 'the user has no push token' },
+      { channel: 'email', reachable: false, reason: 'the user opted out of email' },
+      { channel: 'whatsapp', reachable: true },
+      { channel: 'sms', reachable: true },
+    ]);
   });
 });
