@@ -94,7 +94,7 @@ describe('a user page', () => {
     expect(await screen.findByText('Saved.')).toBeTruthy();
     const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
     expect(put[0]).toBe('/api/v1/users/olga');
-    expect(JSON.parse(String(put[1]!.body))).toEqual({ tags: { plan: 'platinum' } });
+    expect(JSON.parse(put[1]!.body as string)).toEqual({ tags: { plan: 'platinum' } });
   });
 
   it('says so when there is no such user', async () => {
