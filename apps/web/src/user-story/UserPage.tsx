@@ -87,7 +87,6 @@ export function UserPage({ userId }: { userId: string }) {
             {story.reachability.map((channel) => (
               <li key={channel.channel}>
                 <strong>{CHANNEL_NAMES[channel.channel]}</strong>: {channel.reachable ? 'reachable' : `not reachable — ${channel.reason ?? ''}`}
-                {!user.optIns[channel.channel] && <span className="badge badge--muted"> opted out</span>}
               </li>
             ))}
           </ul>

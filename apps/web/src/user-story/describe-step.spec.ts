@@ -27,7 +27,7 @@ describe('describeStep', () => {
       'Email: message held for silent hours until 21:00',
     );
     expect(describeStep({ kind: 'send-outcome', node: 'email', visit: 1, outcome: 'not_sent', reason: 'Not sent: the user opted out of email', at }, nodes)).toBe(
-      'Email: message not sent — Not sent: the user opted out of email',
+      'Email: message not sent — the user opted out of email',
     );
     expect(describeStep({ kind: 'tag-refused', node: 'email', tag: 'age', reason: 'age is an integer, got "old"', at }, nodes)).toBe('Email: tag age not written — age is an integer, got "old"');
   });

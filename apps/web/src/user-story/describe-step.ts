@@ -36,7 +36,7 @@ export function describeStep(step: StoryStep, nodes: readonly StoryNode[], forma
     case 'send-asked':
       return step.heldUntil === undefined ? `${at}: message asked for` : `${at}: message held for silent hours until ${format(step.heldUntil)}`;
     case 'send-outcome':
-      return step.outcome === 'sent' ? `${at}: message sent` : `${at}: message not sent${step.reason ? ` — ${step.reason}` : ''}`;
+      return step.outcome === 'sent' ? `${at}: message sent` : `${at}: message not sent${step.reason ? ` — ${step.reason.replace(/^Not sent: /, '')}` : ''}`;
     case 'send-cancelled':
       return `${at}: held message cancelled (the journey ended first)`;
     case 'tags-updated':
