@@ -1774,10 +1774,10 @@ export interface components {
             /** @description When the step asked for it (or the message was created). */
             askedAt: string;
             /** @enum {string|null} */
-            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed" | null;
+            status: "queued" | "retrying" | "unknown" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed" | null;
             statusHistory: components["schemas"]["MessageStatusChangeDto"][];
             /** @enum {string} */
-            state: "held" | "queued" | "sending" | "retrying" | "sent" | "suppressed" | "failed" | "cancelled";
+            state: "held" | "queued" | "sending" | "retrying" | "unknown" | "sent" | "suppressed" | "failed" | "cancelled";
             /** @enum {string} */
             cause?: "silent-hours" | "throttle" | "frequency-cap" | "opted-out" | "no-address" | "whatsapp-window" | "provider-error" | "journey-ended" | "other";
             /**

@@ -14,6 +14,7 @@ const stats: NodeStats = {
   opened: 0,
   clicked: 0,
   failed: 0,
+  unknown: 0,
   suppressed: 0,
   conversions: 0,
   waitingToSend: 0,

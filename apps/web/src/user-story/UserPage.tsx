@@ -178,6 +178,7 @@ const STATE_WORDS: Record<StorySend['state'], string> = {
   queued: 'Queued',
   sending: 'Sending',
   retrying: 'Retrying',
+  unknown: 'Outcome unknown',
   sent: 'Sent',
   suppressed: 'Not sent',
   failed: 'Failed',

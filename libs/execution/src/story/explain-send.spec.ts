@@ -75,6 +75,10 @@ describe('explainSend: why a message was not sent', () => {
     expect(explainSend(message('queued', null))).toEqual({ state: 'sending' });
   });
 
+  it('says a send cut off mid-way has an unknown outcome and is never sent again', () => {
+    expect(explainSend(message('unknown', 'cut off'))).toMatchObject({ state: 'unknown', reason: expect.stringMatching(/^Outcome unknown: .* never sent again/) as unknown });
+  });
+
   it('says so when a message was not sent without a recorded reason', () => {
     expect(explainSend(message('failed', null))).toEqual({ state: 'failed', cause: 'other', reason: 'Failed (no reason was recorded).' });
   });

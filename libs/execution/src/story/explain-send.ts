@@ -2,7 +2,7 @@ import { ENDED_WHILE_HELD } from '@engine/journey';
 import { type MessageStatus, type MessageStatusChange, type OutboxStatus } from '@engine/persistence';
 
 /** Where a send stands, in one word. */
-export type SendState = 'held' | 'queued' | 'sending' | 'retrying' | 'sent' | 'suppressed' | 'failed' | 'cancelled';
+export type SendState = 'held' | 'queued' | 'sending' | 'retrying' | 'unknown' | 'sent' | 'suppressed' | 'failed' | 'cancelled';
 
 /** Why a message was not (yet) sent, as a category a page can filter or badge on. */
 export type NotSentCause =
@@ -71,6 +71,12 @@ function explainMessage(message: NonNullable<SendFacts['message']>): SendExplana
         reason: `Attempt ${attempts.length} failed${last ? ` at ${last.at}` : ''}${error ? `: ${error}` : ''}; it will be tried again.`,
       };
     }
+    case 'unknown':
+      return {
+        state: 'unknown',
+        cause: 'other',
+        reason: 'Outcome unknown: the send was cut off between the provider call and recording its answer; it is never sent again and may well have reached the user.',
+      };
     case 'suppressed':
     case 'failed': {
       const cause = causeOf(error);

@@ -7,7 +7,7 @@ import { MessageStatusChangeDto, UserDto } from '../../users/dto/user.response';
 export const STEP_KINDS: readonly StepEntryKind[] = [
   'entered', 'event', 'reached', 'waiting', 'send-asked', 'send-outcome', 'send-cancelled', 'tags-updated', 'tag-refused', 'goal', 'exited', 'stopped',
 ];
-export const SEND_STATES: readonly SendState[] = ['held', 'queued', 'sending', 'retrying', 'sent', 'suppressed', 'failed', 'cancelled'];
+export const SEND_STATES: readonly SendState[] = ['held', 'queued', 'sending', 'retrying', 'unknown', 'sent', 'suppressed', 'failed', 'cancelled'];
 export const NOT_SENT_CAUSES: readonly NotSentCause[] = [
   'silent-hours', 'throttle', 'frequency-cap', 'opted-out', 'no-address', 'whatsapp-window', 'provider-error', 'journey-ended', 'other',
 ];
