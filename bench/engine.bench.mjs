@@ -71,7 +71,7 @@ const journey = {
 };
 
 async function createDatabase() {
-  const name = `journeys_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const name = `${process.env.BENCH_DB_PREFIX ?? 'journeys_bench'}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: POSTGRES });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

@@ -12,6 +12,8 @@ import { JourneysModule } from './journeys/journeys.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { UserListModule } from './user-list/user-list.module';
+import { UserStoryModule } from './user-story/user-story.module';
 import { UsersModule } from './users/users.module';
 import { WebAssetsModule } from './web-assets/web-assets.module';
 import { WhatsAppModule } from './whatsapp/whatsapp.module';
@@ -29,7 +31,9 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         JourneysModule,
+        UserListModule,
         UsersModule,
+        UserStoryModule,
         EventsModule,
         JourneyEntriesModule,
         ChannelSettingsModule,

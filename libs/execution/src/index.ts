@@ -22,3 +22,5 @@ export * from './providers/project-providers';
 export * from './config/tracking-secret';
 export * from './config/encryption-key';
 export * from './startup/probe-redis';
+export * from './story/explain-send';
+export * from './story/channel-reachability';

@@ -25,6 +25,7 @@ export * from './examples/whatsapp-keywords';
 export * from './compile/compile-journey';
 export * from './compile/apply-tag-operations';
 export * from './step/step';
+export * from './step/step-entry';
 export * from './step/waiting-for';
 export * from './compile/journey-context';
 export * from './compile/machine-event';

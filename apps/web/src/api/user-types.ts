@@ -13,3 +13,15 @@ export type MessageStatus = UserMessage['status'];
 
 /** GET /api/v1/users/:userId. */
 export type UserProfile = ApiSchemas['UserProfileDto'];
+
+/** GET /api/v1/users/:userId/story. */
+export type UserStory = ApiSchemas['UserStoryDto'];
+export type StoryJourney = ApiSchemas['StoryJourneyDto'];
+export type StoryStep = ApiSchemas['StoryStepDto'];
+export type StorySend = ApiSchemas['StorySendDto'];
+export type StoryEvent = ApiSchemas['StoryEventDto'];
+export type StoryNode = ApiSchemas['StoryNodeDto'];
+
+/** GET /api/v1/users. */
+export type UserList = ApiSchemas['UserListDto'];
+export type UserListItem = ApiSchemas['UserListItemDto'];

@@ -10,6 +10,8 @@ import { ResetPasswordPage } from '../session/ResetPasswordPage';
 import { SignInPage } from '../session/SignInPage';
 import { refreshSession, useSession } from '../session/session-store';
 import { ApiKeysPage } from '../team/ApiKeysPage';
+import { UserPage } from '../user-story/UserPage';
+import { UsersPage } from '../users-list/UsersPage';
 import { MembersPage } from '../team/MembersPage';
 import { AppHeader } from './AppHeader';
 import { loadCanvasPage, useCanvasPage } from './use-canvas-page';
@@ -78,6 +80,8 @@ export function App() {
         {route.page === 'journeys' && <JourneysPage />}
         {route.page === 'journey' && <JourneyRoute journeyId={route.journeyId} />}
         {route.page === 'inbox' && <InboxPage />}
+        {route.page === 'users' && <UsersPage />}
+        {route.page === 'user' && <UserPage key={route.userId} userId={route.userId} />}
         {route.page === 'members' && (owner ? <MembersPage myAccountId={session.account.id} /> : <OwnersOnly />)}
         {route.page === 'api-keys' && (owner ? <ApiKeysPage /> : <OwnersOnly />)}
         {route.page === 'account' && <AccountPage session={session} />}

@@ -108,6 +108,7 @@ export function CanvasPage({ journeyId }: { journeyId: string }) {
                 {shown.kind === 'draft' && autosave.state.status === 'conflict' && <ConflictBanner onLoadTheirs={() => void load()} onKeepMine={autosave.keepMine} />}
                 <CanvasWorkspace
                   statsByNode={liveView ? live.byNode : undefined}
+                  statsJourneyId={liveView ? journeyId : undefined}
                   stats={liveView ? live.stats : undefined}
                   testUserNodeId={simulatorOpen ? simulated.here : testUserNodeId}
                   path={simulatorOpen ? simulated.path : undefined}

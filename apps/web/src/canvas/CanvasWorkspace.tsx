@@ -13,6 +13,8 @@ import { SIDE_PANEL_WIDTH } from './side-panel-width';
 
 interface CanvasWorkspaceProps {
   statsByNode?: ReadonlyMap<string, NodeStats>;
+  /** The journey of the statistics (a node's counter links to the users at it). */
+  statsJourneyId?: string;
   stats?: JourneyStats;
   testUserNodeId?: string;
   /** The nodes a simulated user went through, in order. */
@@ -23,7 +25,7 @@ interface CanvasWorkspaceProps {
 }
 
 /** Palette, canvas, and the panel of the selected step (over the canvas's right side). */
-export function CanvasWorkspace({ statsByNode, stats, testUserNodeId, path, onOpenSettings, viewKey }: CanvasWorkspaceProps) {
+export function CanvasWorkspace({ statsByNode, statsJourneyId, stats, testUserNodeId, path, onOpenSettings, viewKey }: CanvasWorkspaceProps) {
   const store = useEditorStoreApi();
   const wrapperRef = useRef<HTMLDivElement>(null);
   const { screenToFlowPosition } = useReactFlow();
@@ -56,7 +58,7 @@ export function CanvasWorkspace({ statsByNode, stats, testUserNodeId, path, onOp
             </button>
           </div>
         )}
-        <JourneyCanvas key={viewKey} overlays={{ statsByNode, testUserNodeId, path }} wrapperRef={wrapperRef} reservedRight={selected !== undefined ? SIDE_PANEL_WIDTH : 0} />
+        <JourneyCanvas key={viewKey} overlays={{ statsByNode, statsJourneyId, testUserNodeId, path }} wrapperRef={wrapperRef} reservedRight={selected !== undefined ? SIDE_PANEL_WIDTH : 0} />
         {selectedNodeId !== undefined ? (
           <div className="canvas-workspace__side">
             <NodePanel key={selectedNodeId} nodeId={selectedNodeId} />

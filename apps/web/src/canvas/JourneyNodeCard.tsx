@@ -40,7 +40,7 @@ function useConnectedHandles(nodeId: string): ReadonlySet<string> {
 
 /** A node on the canvas: its type, name, key setting, out-handles, problems and live counters. */
 export const JourneyNodeCard = memo(function JourneyNodeCard({ id, data, selected }: NodeProps<JourneyFlowNode>) {
-  const { node, summary, problems, stats, testUserHere, onPath, readOnly } = data;
+  const { node, summary, problems, stats, usersAtStepHref, testUserHere, onPath, readOnly } = data;
   const info = NODE_TYPE_INFO[node.type];
   const handles = outHandles(node);
   const connected = useConnectedHandles(id);
@@ -83,7 +83,7 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, data, selecte
         {label !== '' && <div className="node-card__label">{label}</div>}
         <div className={label !== '' ? 'node-card__summary' : 'node-card__summary node-card__summary--main'}>{summary}</div>
       </div>
-      {stats !== undefined && <NodeStatsBadges stats={stats} type={node.type} />}
+      {stats !== undefined && <NodeStatsBadges stats={stats} type={node.type} usersHref={usersAtStepHref} />}
       {testUserHere && <div className="node-card__test-user">Test user is here</div>}
       {single ? (
         <Handle

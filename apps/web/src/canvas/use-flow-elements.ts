@@ -8,6 +8,8 @@ import { useProblems } from '../validation/validation-context';
 
 export interface CanvasOverlays {
   statsByNode?: ReadonlyMap<string, NodeStats>;
+  /** The journey of the statistics: a node's counter links to the users at it. */
+  statsJourneyId?: string;
   testUserNodeId?: string;
   /** The nodes a simulated user went through, in order. */
   path?: readonly string[];
@@ -28,6 +30,7 @@ function sameNode(a: JourneyFlowNode, b: JourneyFlowNode): boolean {
     a.data.summary === b.data.summary &&
     a.data.problems === b.data.problems &&
     a.data.stats === b.data.stats &&
+    a.data.usersAtStepHref === b.data.usersAtStepHref &&
     a.data.testUserHere === b.data.testUserHere &&
     a.data.onPath === b.data.onPath &&
     a.data.readOnly === b.data.readOnly
@@ -71,6 +74,7 @@ export function useFlowElements(overlays: CanvasOverlays): { nodes: JourneyFlowN
       measured,
       problemsByNode: problems.byNode,
       statsByNode: overlays.statsByNode,
+      statsJourneyId: overlays.statsJourneyId,
       testUserNodeId: overlays.testUserNodeId,
       pathNodeIds,
       readOnly,
@@ -85,7 +89,7 @@ export function useFlowElements(overlays: CanvasOverlays): { nodes: JourneyFlowN
     });
     nodeCache.current = cache;
     return result;
-  }, [graph, selectedNodeIds, measured, problems, overlays.statsByNode, overlays.testUserNodeId, pathNodeIds, readOnly]);
+  }, [graph, selectedNodeIds, measured, problems, overlays.statsByNode, overlays.statsJourneyId, overlays.testUserNodeId, pathNodeIds, readOnly]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdgeIds);

@@ -11,6 +11,8 @@ export type JourneyNodeView = {
   summary: string;
   problems: readonly JourneyProblem[];
   stats?: NodeStats;
+  /** With live statistics: the users page listing the users at this step now. */
+  usersAtStepHref?: string;
   /** The test user (or the simulated one) is at this node now. */
   testUserHere: boolean;
   /** The simulated user went through this node. */

@@ -2,6 +2,7 @@ import { type JourneyGraph, type JourneyNode } from '@engine/journey';
 import { type NodeStats } from '../api/journey-types';
 import { type NodeSize } from '../graph-editing/auto-layout';
 import { NODE_TYPE_INFO } from '../node-catalogue/node-catalogue';
+import { routePaths } from '../routing/app-route';
 import { nodeSummary } from '../node-catalogue/node-summary';
 import { type JourneyProblem } from '../validation/journey-validator';
 import { JOURNEY_NODE_TYPE, type JourneyFlowNode } from './flow-types';
@@ -14,6 +15,8 @@ export interface NodeDecorations {
   measured?: Readonly<Record<string, NodeSize>>;
   problemsByNode?: ReadonlyMap<string, readonly JourneyProblem[]>;
   statsByNode?: ReadonlyMap<string, NodeStats>;
+  /** The journey the statistics are of (nodes then link to the users at them). */
+  statsJourneyId?: string;
   testUserNodeId?: string;
   /** Nodes the simulated user went through. */
   pathNodeIds?: ReadonlySet<string>;
@@ -40,6 +43,8 @@ export function toFlowNode(node: JourneyNode, graph: JourneyGraph, decorations: 
       summary,
       problems: decorations.problemsByNode?.get(node.id) ?? NO_PROBLEMS,
       stats: decorations.statsByNode?.get(node.id),
+      usersAtStepHref:
+        decorations.statsJourneyId !== undefined && decorations.statsByNode?.has(node.id) ? routePaths.users({ journeyId: decorations.statsJourneyId, nodeId: node.id }) : undefined,
       testUserHere: decorations.testUserNodeId === node.id,
       onPath: decorations.pathNodeIds?.has(node.id) ?? false,
       readOnly,

@@ -1,5 +1,6 @@
 import { isEntryNodeType, isSendNodeType, type NodeType } from '@engine/journey';
 import { type NodeStats } from '../api/journey-types';
+import { Link } from '../routing/Link';
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
@@ -43,13 +44,24 @@ export function waitingTitle(stats: NodeStats): string {
   return `Users waiting for this message to go out (${reasons.join(', ')})`;
 }
 
-/** Live counters on a node card, as one strip of fixed height (cards keep their layout). */
-export function NodeStatsBadges({ stats, type }: { stats: NodeStats; type: NodeType }) {
+/**
+ * Live counters on a node card, as one strip of fixed height (cards keep their layout). With
+ * `usersHref`, the count of users at this step (now, or waiting to send) links to the list of them.
+ */
+export function NodeStatsBadges({ stats, type, usersHref }: { stats: NodeStats; type: NodeType; usersHref?: string }) {
   return (
     <dl className="node-stats" aria-label="Statistics">
       {statCells(stats, type).map((cell) => (
         <div key={cell.key} className={`node-stats__cell node-stats__cell--${cell.key}${cell.value > 0 ? ' node-stats__cell--some' : ''}`} title={`${cell.title}: ${cell.value}`}>
-          <dd>{compact.format(cell.value)}</dd>
+          <dd>
+            {(cell.key === 'now' || cell.key === 'waiting') && usersHref !== undefined ? (
+              <Link href={usersHref} className="node-stats__users nodrag nopan" aria-label={`Users in this step: ${cell.value}`}>
+                {compact.format(cell.value)}
+              </Link>
+            ) : (
+              compact.format(cell.value)
+            )}
+          </dd>
           <dt>{cell.label}</dt>
         </div>
       ))}

@@ -7,6 +7,9 @@ describe('routes', () => {
     expect(matchRoute('/journeys/')).toEqual({ page: 'journeys' });
     expect(matchRoute(routePaths.journey('a b'))).toEqual({ page: 'journey', journeyId: 'a b' });
     expect(matchRoute('/inbox')).toEqual({ page: 'inbox' });
+    expect(matchRoute(routePaths.users())).toEqual({ page: 'users' });
+    expect(routePaths.users({ journeyId: 'j 1', nodeId: 'push' })).toBe('/users?journeyId=j+1&nodeId=push');
+    expect(matchRoute(routePaths.user('ann/42'))).toEqual({ page: 'user', userId: 'ann/42' });
     expect(matchRoute('/elsewhere')).toEqual({ page: 'not-found', path: '/elsewhere' });
     expect(matchRoute(routePaths.members())).toEqual({ page: 'members' });
     expect(matchRoute(routePaths.apiKeys())).toEqual({ page: 'api-keys' });

@@ -3,6 +3,8 @@ export type AppRoute =
   | { page: 'journeys' }
   | { page: 'journey'; journeyId: string }
   | { page: 'inbox' }
+  | { page: 'users' }
+  | { page: 'user'; userId: string }
   | { page: 'members' }
   | { page: 'api-keys' }
   | { page: 'account' }
@@ -14,6 +16,9 @@ export function matchRoute(pathname: string): AppRoute {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/journeys') return { page: 'journeys' };
   if (path === '/inbox') return { page: 'inbox' };
+  if (path === '/users') return { page: 'users' };
+  const user = /^\/users\/([^/]+)$/.exec(path);
+  if (user !== null) return { page: 'user', userId: decodeURIComponent(user[1]) };
   if (path === '/members') return { page: 'members' };
   if (path === '/api-keys') return { page: 'api-keys' };
   if (path === '/account') return { page: 'account' };
@@ -33,6 +38,10 @@ export const routePaths = {
   journeys: (): string => '/',
   journey: (journeyId: string): string => `/journeys/${encodeURIComponent(journeyId)}`,
   inbox: (): string => '/inbox',
+  /** The users page; with a journey and node, the users currently at that step. */
+  users: (atStep?: { journeyId: string; nodeId: string }): string =>
+    atStep === undefined ? '/users' : `/users?${new URLSearchParams({ journeyId: atStep.journeyId, nodeId: atStep.nodeId }).toString()}`,
+  user: (userId: string): string => `/users/${encodeURIComponent(userId)}`,
   members: (): string => '/members',
   apiKeys: (): string => '/api-keys',
   account: (): string => '/account',

@@ -1,4 +1,4 @@
-import { type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type UserFacts } from '@engine/journey';
+import { type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type StepEntry, type UserFacts } from '@engine/journey';
 import { type AppUserEntity, type EventEntity, type InstanceStatus, type NewOutboxRow, type UnappliedSendOutcome } from '@engine/persistence';
 
 /** A live journey users can enter now (its current version, compiled). */
@@ -30,6 +30,8 @@ export interface InstanceState {
   compiled: JourneyMachine;
   isNew: boolean;
   dirty: boolean;
+  /** Step log entries of this batch, appended to the instance's log when it is written. */
+  newSteps: StepEntry[];
 }
 
 export interface UserState {

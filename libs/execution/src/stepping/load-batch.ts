@@ -101,6 +101,7 @@ function toInstanceState(row: InstanceRow, compiled: JourneyMachine): InstanceSt
     compiled,
     isNew: false,
     dirty: false,
+    newSteps: [],
   };
 }
 

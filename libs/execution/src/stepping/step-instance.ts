@@ -3,6 +3,7 @@ import {
   type Effect,
   type JourneyInput,
   step,
+  stepEntries,
   type StepResult,
   waitingFor,
 } from '@engine/journey';
@@ -20,7 +21,7 @@ export function stepInstance(instance: InstanceState, user: UserState, input: Jo
   const result = step(instance.compiled, instance.snapshot, input, now);
   if (!result.changed) return result;
   writes.stepsExecuted++;
-  runDueTimers(instance, user, foldResult(instance, user, result, now, writes), now, writes);
+  runDueTimers(instance, user, foldResult(instance, user, result, input, now, writes, instance.currentNodeId), now, writes);
   return result;
 }
 
@@ -52,10 +53,11 @@ export function enterJourney(
     compiled: journey.compiled,
     isNew: true,
     dirty: true,
+    newSteps: [],
   };
   writes.stepsExecuted++;
   user.instances.push(instance);
-  runDueTimers(instance, user, foldResult(instance, user, probe, now, writes), now, writes);
+  runDueTimers(instance, user, foldResult(instance, user, probe, input, now, writes, undefined), now, writes);
   const previous = user.entries.get(journey.id);
   user.entries.set(journey.id, { lastEnteredAt: new Date(now), active: instance.status === 'active', count: (previous?.count ?? 0) + 1 });
   return instance;
@@ -69,16 +71,31 @@ type InlineTimer = { timerId: string; effect: ScheduleEffect };
 function runDueTimers(instance: InstanceState, user: UserState, first: InlineTimer | undefined, now: number, writes: BatchWrites): void {
   let due = first;
   for (let chained = 0; due && chained < INLINE_TIMER_LIMIT; chained++) {
-    const result = step(instance.compiled, instance.snapshot, { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history }, now);
+    const input: JourneyInput = { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history };
+    const result = step(instance.compiled, instance.snapshot, input, now);
     if (!result.changed) return;
     writes.stepsExecuted++;
-    due = foldResult(instance, user, result, now, writes);
+    due = foldResult(instance, user, result, input, now, writes, instance.currentNodeId);
   }
   if (due) writes.outbox.push(outboxRow(instance, due.effect, new Date(now)));
 }
 
-/** Folds a step result in; returns a timer that is already due, for the caller to run inline. */
-function foldResult(instance: InstanceState, user: UserState, result: StepResult, now: number, writes: BatchWrites): InlineTimer | undefined {
+/**
+ * Folds a step result in, its step log entries included (`from`: the node before the step, undefined
+ * when it entered); returns a timer that is already due, for the caller to run inline.
+ */
+function foldResult(
+  instance: InstanceState,
+  user: UserState,
+  result: StepResult,
+  input: JourneyInput,
+  now: number,
+  writes: BatchWrites,
+  from: string | undefined,
+): InlineTimer | undefined {
+  const { silentHours } = instance.compiled.graph.settings;
+  const timeZone = user.facts.timeZone;
+  instance.newSteps.push(...stepEntries(instance.compiled.graph, from, result, input, now, (channel) => sendableAt(silentHours, channel, timeZone, now)));
   // A conversion counts at the node the user was at when the goal event came.
   const convertedAt = instance.currentNodeId;
   instance.snapshot = result.snapshot;

@@ -18,6 +18,11 @@ export interface ChannelOptIns {
 @Entity({ name: 'users' })
 @Index('users_project_external_id', ['projectId', 'externalId'], { unique: true })
 @Index('users_project_phone', ['projectId', 'phone'])
+// Prefix search by id, phone and email (text_pattern_ops, in the migration only) and listing by last seen.
+@Index('users_project_external_id_prefix', { synchronize: false })
+@Index('users_project_phone_prefix', { synchronize: false })
+@Index('users_project_email_prefix', { synchronize: false })
+@Index('users_project_updated', ['projectId', 'updatedAt', 'id'])
 export class AppUserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 // Partial index on unprocessed rows for the sweeper, managed by the migration alone.
 @Index('events_unprocessed', { synchronize: false })
 @Index('events_user_name_time', ['userId', 'name', 'occurredAt'])
+@Index('events_user_occurred', ['userId', 'occurredAt', 'id'])
 export class EventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

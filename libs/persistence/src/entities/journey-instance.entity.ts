@@ -1,3 +1,4 @@
+import { type StepEntry } from '@engine/journey';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const INSTANCE_STATUSES = ['active', 'completed', 'converted', 'stopped'] as const;
@@ -44,6 +45,14 @@ export class JourneyInstanceEntity {
   /** Optimistic lock: every step increments it; a stale writer fails and retries. */
   @Column({ name: 'lock_version', type: 'int', default: 0 })
   lockVersion!: number;
+
+  /** The step log: the last STEP_LOG_LIMIT entries (what happened at which node, when). */
+  @Column({ type: 'jsonb', default: [] })
+  steps!: StepEntry[];
+
+  /** How many older step log entries were dropped to keep the log bounded. */
+  @Column({ name: 'steps_dropped', type: 'int', default: 0 })
+  stepsDropped!: number;
 
   @CreateDateColumn({ name: 'entered_at', type: 'timestamptz' })
   enteredAt!: Date;
