@@ -56,3 +56,4 @@ export * from './format/whatsapp-language';
 export * from './tags/tag-type';
 export * from './tags/parse-tag-text';
 export * from './tags/check-tags';
+export * from './phone/normalize-phone';
