@@ -11,6 +11,7 @@ import { JourneyEntriesModule } from './journey-entries/journey-entries.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TagsModule } from './tags/tags.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UsersModule } from './users/users.module';
 import { WebAssetsModule } from './web-assets/web-assets.module';
@@ -30,6 +31,7 @@ export class AppModule {
         MetricsModule,
         JourneysModule,
         UsersModule,
+        TagsModule,
         EventsModule,
         JourneyEntriesModule,
         ChannelSettingsModule,

@@ -1,3 +1,4 @@
+import { normalizePhone } from '@engine/journey';
 import { type ChannelOptIns, type PushToken, type UserUpsertRow } from '@engine/persistence';
 
 export const PUSH_TOKEN_PLATFORMS = ['web', 'android', 'ios'] as const;
@@ -50,6 +51,7 @@ export function toUpsertRow(change: UserChanges, now: string): UserUpsertRow {
     email: change.email ?? null,
     has_email: change.email !== undefined,
     phone: change.phone ?? null,
+    country: change.phone ? countryOf(change.phone) : null,
     has_phone: change.phone !== undefined,
     time_zone: change.timeZone ?? null,
     has_time_zone: change.timeZone !== undefined,
@@ -65,4 +67,10 @@ function uniqueTokens(tokens: NonNullable<UserChanges['pushTokens']>): NonNullab
   const byToken = new Map<string, PushToken['platform']>();
   for (const { token, platform } of tokens) byToken.set(token, platform);
   return [...byToken].map(([token, platform]) => ({ token, platform }));
+}
+
+/** The country of a stored (E.164) phone number, when its numbering plan names one. */
+function countryOf(phone: string): string | null {
+  const normalized = normalizePhone(phone);
+  return 'country' in normalized ? (normalized.country ?? null) : null;
 }

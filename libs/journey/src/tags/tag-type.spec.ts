@@ -1,4 +1,4 @@
-import { checkTags } from './check-tags';
+import { checkTags, checkTagsInOrder, checkTagWrites } from './check-tags';
 import { inferTagTypeFromText, parseTagText } from './parse-tag-text';
 import { checkTagValue, inferTagType, isIsoDate, type TagType } from './tag-type';
 
@@ -63,5 +63,38 @@ describe('tag types', () => {
       created: [{ name: 'cuisine', type: 'string' }, { name: 'since', type: 'date' }],
     });
     expect(checkTags({ scores: [1, 2] }, types).problems).toEqual([{ tag: 'scores', problem: 'must be a list of strings, not [1,2]' }]);
+  });
+});
+
+describe('checkTagsInOrder', () => {
+  it('lets the first write of a new tag type it for the writes after it', () => {
+    const result = checkTagsInOrder([{ visits: 3 }, { visits: 'three' }, undefined, { visits: 4, vip: true }], new Map());
+    expect(result.problems).toEqual([[], [{ tag: 'visits', problem: 'must be an integer, not "three"' }], [], []]);
+    expect(result.created).toEqual([{ name: 'visits', type: 'integer' }, { name: 'vip', type: 'boolean' }]);
+  });
+
+  it('registers nothing from a write it refuses', () => {
+    const result = checkTagsInOrder([{ plan: 1, fresh: 'x' }], new Map([['plan', 'string' as const]]));
+    expect(result.created).toEqual([]);
+  });
+});
+
+describe('checkTagWrites', () => {
+  const types = new Map<string, TagType>([['visits', 'integer'], ['plan', 'string']]);
+
+  it('keeps the earlier value of a tag written with the wrong type and the other changes', () => {
+    expect(checkTagWrites({ visits: 2, plan: 'free' }, { visits: 2.5, plan: 'pro', fresh: true }, types)).toEqual({
+      tags: { visits: 2, plan: 'pro', fresh: true },
+      refused: [{ tag: 'visits', value: 2.5, reason: 'visits must be an integer, not 2.5' }],
+      created: [{ name: 'fresh', type: 'boolean' }],
+    });
+  });
+
+  it('drops a refused tag the user did not have, and leaves unchanged tags alone even when they misfit', () => {
+    expect(checkTagWrites({ plan: 7 }, { plan: 7, visits: 'x' }, types)).toEqual({
+      tags: { plan: 7 },
+      refused: [{ tag: 'visits', value: 'x', reason: 'visits must be an integer, not "x"' }],
+      created: [],
+    });
   });
 });

@@ -33,6 +33,22 @@ export const TagDefinitionStore = {
     return new Map(rows.map((row) => [row.name, row.type]));
   },
 
+  /** The types of the named tags per project (one query; none when no tag is named). */
+  async typesByProject(manager: EntityManager, projectIds: readonly string[], names: readonly string[]): Promise<Map<string, Map<string, TagType>>> {
+    const result = new Map<string, Map<string, TagType>>();
+    if (names.length === 0 || projectIds.length === 0) return result;
+    const rows = await manager.query<Array<{ project_id: string; name: string; type: TagType }>>(
+      `SELECT project_id, name, type FROM tag_definitions WHERE project_id = ANY($1::uuid[]) AND name = ANY($2::text[])`,
+      [projectIds, names],
+    );
+    for (const row of rows) {
+      const types = result.get(row.project_id) ?? new Map<string, TagType>();
+      types.set(row.name, row.type);
+      result.set(row.project_id, types);
+    }
+    return result;
+  },
+
   /** Creates a tag; false when the project already has one of that name. */
   async create(manager: EntityManager, projectId: string, tag: { name: string; type: TagType; description: string }): Promise<boolean> {
     const rows = await manager.query<unknown[]>(
