@@ -50,4 +50,7 @@ export const ENTITIES = [
   InvitationEntity,
   ApiKeyEntity,
   AuditEntryEntity,
+  TagDefinitionEntity,
+  UserImportEntity,
+  UserImportRejectionEntity,
 ];
