@@ -13,6 +13,7 @@ import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TagsModule } from './tags/tags.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { UserImportsModule } from './user-imports/user-imports.module';
 import { UsersModule } from './users/users.module';
 import { WebAssetsModule } from './web-assets/web-assets.module';
 import { WhatsAppModule } from './whatsapp/whatsapp.module';
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         JourneysModule,
+        UserImportsModule,
         UsersModule,
         TagsModule,
         EventsModule,

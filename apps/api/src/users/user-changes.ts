@@ -9,6 +9,8 @@ export interface UserChanges {
   tags?: Record<string, unknown>;
   email?: string | null;
   phone?: string | null;
+  /** The phone's country when the caller normalised it already; else derived from the phone. */
+  country?: string | null;
   timeZone?: string | null;
   language?: string | null;
   optIns?: Partial<ChannelOptIns>;
@@ -51,7 +53,7 @@ export function toUpsertRow(change: UserChanges, now: string): UserUpsertRow {
     email: change.email ?? null,
     has_email: change.email !== undefined,
     phone: change.phone ?? null,
-    country: change.phone ? countryOf(change.phone) : null,
+    country: change.phone ? (change.country !== undefined ? change.country : countryOf(change.phone)) : null,
     has_phone: change.phone !== undefined,
     time_zone: change.timeZone ?? null,
     has_time_zone: change.timeZone !== undefined,
