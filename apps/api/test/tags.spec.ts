@@ -38,7 +38,7 @@ describe('tags', () => {
     ];
     for (const [tag, value, problem] of wrong) {
       const response = await put('ada', { tags: { [tag]: value }, email: 'ada@example.com' }).expect(422);
-      expect(response.body.message).toEqual([`User "ada".tags.${tag} ${problem}`]);
+      expect((response.body as { message: unknown }).message).toEqual([`User "ada".tags.${tag} ${problem}`]);
     }
     // Nothing of the refused writes was stored, not even the email that came with them.
     expect(await tagsOf('ada')).toEqual({ plan: 'pro', visits: 3, score: 2.5, vip: true, since: '2026-01-15', cuisines: ['asian', 'italian'] });
@@ -66,7 +66,7 @@ describe('tags', () => {
     expect(await tagsOf('b3')).toBeUndefined();
 
     const none = await t.http().post('/api/v1/users/batch').set(t.auth).send({ users: [{ userId: 'b5', tags: { level: 'x' } }] }).expect(422);
-    expect(none.body.rejected).toEqual([{ index: 0, errors: ['users[0].tags.level must be an integer, not "x"'] }]);
+    expect((none.body as { rejected: unknown }).rejected).toEqual([{ index: 0, errors: ['users[0].tags.level must be an integer, not "x"'] }]);
   });
 
   it('creates, describes, retypes and deletes tags', async () => {
@@ -74,7 +74,7 @@ describe('tags', () => {
     expect(created.body).toEqual({ name: 'birthday', type: 'date', description: 'Day of birth', createdAt: expect.any(String) as unknown });
     await t.http().post('/api/v1/tags').set(t.auth).send({ name: 'birthday', type: 'string' }).expect(409);
     const bad = await t.http().post('/api/v1/tags').set(t.auth).send({ name: '', type: 'colour' }).expect(400);
-    expect(bad.body.message).toEqual(expect.arrayContaining(['name must be 1 to 128 characters long', 'type must be one of string, integer, decimal, boolean, date, list']));
+    expect((bad.body as { message: unknown }).message).toEqual(expect.arrayContaining(['name must be 1 to 128 characters long', 'type must be one of string, integer, decimal, boolean, date, list']));
 
     await put('carl', { tags: { birthday: 'soon' } }).expect(422);
     await put('carl', { tags: { birthday: '1990-04-01' } }).expect(200);
@@ -84,9 +84,9 @@ describe('tags', () => {
     // 'visits' is held as integers: decimal fits them all, boolean fits none.
     await t.http().patch('/api/v1/tags/visits').set(t.auth).send({ type: 'decimal' }).expect(200);
     const conflict = await t.http().patch('/api/v1/tags/visits').set(t.auth).send({ type: 'boolean' }).expect(409);
-    expect(conflict.body.message).toBe('The tag "visits" cannot become boolean: 1 user holds a value that is not true or false');
+    expect((conflict.body as { message: unknown }).message).toBe('The tag "visits" cannot become boolean: 1 user holds a value that is not true or false');
     const levels = await t.http().patch('/api/v1/tags/level').set(t.auth).send({ type: 'string' }).expect(409);
-    expect(levels.body.message).toBe('The tag "level" cannot become string: 1 user holds a value that is not a string');
+    expect((levels.body as { message: unknown }).message).toBe('The tag "level" cannot become string: 1 user holds a value that is not a string');
     await t.http().patch('/api/v1/tags/nope').set(t.auth).send({ description: 'x' }).expect(404);
 
     await t.http().delete('/api/v1/tags/birthday').set(t.auth).expect(204);

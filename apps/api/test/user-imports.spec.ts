@@ -40,7 +40,7 @@ describe('user imports', () => {
 
   async function rejectedRows(status: ImportStatus): Promise<string[][]> {
     const response = await t.http().get(status.rejectedReportUrl).set(t.auth).expect(200).expect('content-type', /text\/csv/);
-    return parse(response.text) as string[][];
+    return parse<string[]>(response.text);
   }
 
   async function users(prefix: string) {

@@ -46,11 +46,11 @@ export function readJsonRow(value: unknown, context: ImportRowContext): ReadRow 
   for (const [key, item] of Object.entries(value)) {
     if (key === 'tags') {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) return { ok: false, reason: 'tags must be an object' };
-      for (const [name, tagValue] of Object.entries(item)) cells.push({ column: { kind: 'tag', name }, value: tagValue, text: false });
+      for (const [name, tagValue] of Object.entries(item as Record<string, unknown>)) cells.push({ column: { kind: 'tag', name }, value: tagValue, text: false });
       continue;
     }
     if (key === 'optIns' && typeof item === 'object' && item !== null && !Array.isArray(item)) {
-      for (const [channel, optIn] of Object.entries(item)) {
+      for (const [channel, optIn] of Object.entries(item as Record<string, unknown>)) {
         if (!(OPT_IN_CHANNELS as readonly string[]).includes(channel)) return { ok: false, reason: `optIns.${channel} is not a channel (${OPT_IN_CHANNELS.join(', ')})` };
         cells.push({ column: { kind: 'optIn', channel: channel as OptInChannel }, value: optIn, text: false });
       }

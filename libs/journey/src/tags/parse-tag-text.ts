@@ -45,7 +45,7 @@ export function parseTagText(type: TagType, text: string): TagValueCheck {
 function parseList(text: string): string[] | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
   } catch {
     return undefined;
   }
