@@ -93,4 +93,13 @@ describe('tags', () => {
     await t.http().delete('/api/v1/tags/birthday').set(t.auth).expect(404);
     expect((await catalogue()).map((tag) => tag.name)).not.toContain('birthday');
   });
+
+  it('keeps default tags: first and last seen, country from the phone, reachability, message counts', async () => {
+    await put('dora', { phone: '+919876543210' }).expect(200);
+    const before = (await t.http().get('/api/v1/users/dora').set(t.auth).expect(200)).body as Record<string, unknown>;
+    expect(before).toMatchObject({ country: 'IN', lastSeenAt: null, reachable: { whatsapp: true, sms: true, email: false, push: false }, messageCounts: { received: 0, opened: 0 } });
+    await t.http().post('/api/v1/events').set(t.auth).send({ userId: 'dora', name: 'Visit' }).expect(202);
+    const after = (await t.http().get('/api/v1/users/dora').set(t.auth).expect(200)).body as { lastSeenAt: string; createdAt: string };
+    expect(Date.parse(after.lastSeenAt)).toBeGreaterThanOrEqual(Date.parse(after.createdAt));
+  });
 });

@@ -40,7 +40,8 @@ describe('user imports', () => {
 
   async function rejectedRows(status: ImportStatus): Promise<string[][]> {
     const response = await t.http().get(status.rejectedReportUrl).set(t.auth).expect(200).expect('content-type', /text\/csv/);
-    return parse<string[]>(response.text);
+    const rows: unknown = parse(response.text);
+    return rows as string[][];
   }
 
   async function users(prefix: string) {

@@ -126,7 +126,8 @@ async function checkFileStart(file: string, format: UserImportFormat): Promise<v
   if (/^\s*[[{]/.test(firstLine)) throw new BadRequestException('The file looks like JSON, not CSV: use format=ndjson for one JSON object per line');
   let header: string[];
   try {
-    [header] = parseCsv<string[]>(firstLine, { bom: true, to_line: 1 });
+    const rows: unknown = parseCsv(firstLine, { bom: true, to_line: 1 });
+    [header] = rows as string[][];
   } catch (error) {
     throw new BadRequestException(`Line 1 (the header) is not CSV: ${error instanceof Error ? error.message : String(error)}`);
   }

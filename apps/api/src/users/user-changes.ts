@@ -1,4 +1,4 @@
-import { normalizePhone } from '@engine/journey';
+import { phoneCountry } from '@engine/journey';
 import { type ChannelOptIns, type PushToken, type UserUpsertRow } from '@engine/persistence';
 
 export const PUSH_TOKEN_PLATFORMS = ['web', 'android', 'ios'] as const;
@@ -53,7 +53,7 @@ export function toUpsertRow(change: UserChanges, now: string): UserUpsertRow {
     email: change.email ?? null,
     has_email: change.email !== undefined,
     phone: change.phone ?? null,
-    country: change.phone ? (change.country !== undefined ? change.country : countryOf(change.phone)) : null,
+    country: change.phone ? (change.country !== undefined ? change.country : phoneCountry(change.phone)) : null,
     has_phone: change.phone !== undefined,
     time_zone: change.timeZone ?? null,
     has_time_zone: change.timeZone !== undefined,
@@ -71,8 +71,3 @@ function uniqueTokens(tokens: NonNullable<UserChanges['pushTokens']>): NonNullab
   return [...byToken].map(([token, platform]) => ({ token, platform }));
 }
 
-/** The country of a stored (E.164) phone number, when its numbering plan names one. */
-function countryOf(phone: string): string | null {
-  const normalized = normalizePhone(phone);
-  return 'country' in normalized ? (normalized.country ?? null) : null;
-}

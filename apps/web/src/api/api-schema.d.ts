@@ -589,6 +589,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import users from a CSV or NDJSON file (the raw request body)
+         * @description Send the file as the body with Content-Type text/csv or application/x-ndjson. CSV: a header line; external_id (or id) is required; phone, email, language, time_zone, opt_in_push|email|whatsapp|sms are profile fields; any other column is a tag (typed by the tag catalogue, or by its first value and registered). An empty cell leaves the field as it is. Phones are normalised to E.164 (defaultCountry for numbers without +). Rows naming the same user are merged in file order (later values win). Answers 202 once the file is received; the import runs in the background: follow it with GET /users/imports/{id}. Importing the same file again changes nothing.
+         */
+        post: operations["UserImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's progress: status, rows imported and rejected, rate */
+        get: operations["UserImportsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/imports/{importId}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rejected rows of an import as CSV: line, reason, and the row as it was in the file */
+        get: operations["UserImportsController_rejected"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/batch": {
         parameters: {
             query?: never;
@@ -632,6 +686,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's tag catalogue, sorted by name
+         * @description Tags written without being created first are here with the type of their first value.
+         */
+        get: operations["TagsController_list"];
+        put?: never;
+        /**
+         * Create a tag with its type
+         * @description From then on every write of the tag must fit the type (422 otherwise).
+         */
+        post: operations["TagsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a tag from the catalogue
+         * @description Users keep their values; the tag's next write types it again.
+         */
+        delete: operations["TagsController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a tag's description or type
+         * @description A type change is refused (409, saying how many users) while users hold values of another type.
+         */
+        patch: operations["TagsController_update"];
         trace?: never;
     };
     "/api/v1/events": {
@@ -1456,6 +1558,36 @@ export interface components {
             nodes: components["schemas"]["JourneyNodeStatsDto"][];
             totals: components["schemas"]["JourneyStatsTotalsDto"];
         };
+        UserImportDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description running, then done; failed when the file stopped being readable (error says at which line) or the server stopped.
+             * @enum {string}
+             */
+            status: "running" | "done" | "failed";
+            /** @enum {string} */
+            format: "csv" | "ndjson";
+            /**
+             * @description Country of phone numbers written without +.
+             * @example DE
+             */
+            defaultCountry: string | null;
+            /** @description Rows written (a user named by several rows counts each row). */
+            rowsImported: number;
+            /** @description Rows left out; each is in the rejected-rows report with its line and reason. */
+            rowsRejected: number;
+            /** @description Rows read so far: imported plus rejected. */
+            rowsDone: number;
+            /** @description Rows read per second since the upload was received. */
+            rowsPerSecond: number;
+            /** @description Why the import stopped, with the line. */
+            error: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+            /** @example /api/v1/users/imports/4f1c.../rejected.csv */
+            rejectedReportUrl: string;
+        };
         OptInsDto: {
             push?: boolean;
             email?: boolean;
@@ -1598,8 +1730,23 @@ export interface components {
             pushTokens: components["schemas"]["StoredPushTokenDto"][];
             /** @description Last inbound WhatsApp message (opens the 24-hour window). */
             lastInboundWhatsAppAt: string | null;
+            /**
+             * @description Default tag user.country: ISO 3166 alpha-2 of the phone number.
+             * @example DE
+             */
+            country: string | null;
+            /** @description Default tag user.lastSeenAt: when the user's latest event was received (to the minute). */
+            lastSeenAt: string | null;
+            /** @description Default tags user.reachable.<channel>: an address or token and the opt-in. */
+            reachable: components["schemas"]["ChannelOptInsDto"];
             createdAt: string;
             updatedAt: string;
+        };
+        MessageCountsDto: {
+            /** @description Messages that went out to the user (sent, then delivered, read, opened or clicked). */
+            received: number;
+            /** @description Of those, opened or clicked. */
+            opened: number;
         };
         UserJourneyInstanceDto: {
             /** Format: uuid */
@@ -1647,12 +1794,51 @@ export interface components {
             pushTokens: components["schemas"]["StoredPushTokenDto"][];
             /** @description Last inbound WhatsApp message (opens the 24-hour window). */
             lastInboundWhatsAppAt: string | null;
+            /**
+             * @description Default tag user.country: ISO 3166 alpha-2 of the phone number.
+             * @example DE
+             */
+            country: string | null;
+            /** @description Default tag user.lastSeenAt: when the user's latest event was received (to the minute). */
+            lastSeenAt: string | null;
+            /** @description Default tags user.reachable.<channel>: an address or token and the opt-in. */
+            reachable: components["schemas"]["ChannelOptInsDto"];
             createdAt: string;
             updatedAt: string;
+            /** @description Default tags: messages received and opened, counted from the messages. */
+            messageCounts: components["schemas"]["MessageCountsDto"];
             /** @description The latest 100 journey instances, newest first. */
             journeys: components["schemas"]["UserJourneyInstanceDto"][];
             /** @description The latest 100 messages, newest first. */
             messages: components["schemas"]["UserMessageDto"][];
+        };
+        TagDefinitionDto: {
+            /** @example plan */
+            name: string;
+            /**
+             * @description Enforced on every write: API, import, update.tags steps. A list holds strings.
+             * @enum {string}
+             */
+            type: "string" | "integer" | "decimal" | "boolean" | "date" | "list";
+            /** @example The subscription plan */
+            description: string;
+            createdAt: string;
+        };
+        CreateTagDto: {
+            /** @example plan */
+            name: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "decimal" | "boolean" | "date" | "list";
+            /** @example The subscription plan */
+            description?: string;
+        };
+        UpdateTagDto: {
+            /**
+             * @description Refused (409) while users hold values of another type.
+             * @enum {string}
+             */
+            type?: "string" | "integer" | "decimal" | "boolean" | "date" | "list";
+            description?: string;
         };
         EventDto: {
             /**
@@ -3312,6 +3498,156 @@ export interface operations {
             };
         };
     };
+    UserImportsController_import: {
+        parameters: {
+            query: {
+                /** @description csv: a header line naming the columns; ndjson: one JSON object per line. */
+                format: "csv" | "ndjson";
+                /** @description ISO 3166 alpha-2: the country of phone numbers written without + and country code. */
+                defaultCountry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Received; the import runs. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportDto"];
+                };
+            };
+            /** @description Unknown format or country, an empty file, not text, a CSV header without an id column, NDJSON whose first line is not an object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "ingest", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Files of more than 2147483648 bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file was sent as JSON (application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserImportsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportDto"];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserImportsController_rejected: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with the columns line, reason, content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_upsertBatch: {
         parameters: {
             query?: never;
@@ -3350,6 +3686,13 @@ export interface operations {
             };
             /** @description The role or key scope does not allow "ingest", or a session's state-changing request lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every valid user had a tag value of the wrong type for the tag catalogue; nothing was stored. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3445,6 +3788,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A tag value does not fit the tag's type in the catalogue (the message names the user and the tag); nothing was stored. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     UsersController_erase: {
@@ -3482,6 +3832,186 @@ export interface operations {
             };
             /** @description No such user in this project. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDefinitionDto"][];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTagDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDefinitionDto"];
+                };
+            };
+            /** @description A field is malformed (the message names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The tag exists already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tag name, URL-encoded. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tag. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tag name, URL-encoded. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDefinitionDto"];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tag. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Users hold values that do not fit the new type. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

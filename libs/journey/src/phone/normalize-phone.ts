@@ -30,3 +30,9 @@ export function normalizePhone(text: string, defaultCountry?: string): Normalize
   }
   return { e164: parsed.number, country: parsed.country, valid: parsed.isValid() };
 }
+
+/** The country of a stored (E.164) number, when its numbering plan names one: the user.country default tag. */
+export function phoneCountry(phone: string): string | null {
+  const normalized = normalizePhone(phone);
+  return 'country' in normalized ? (normalized.country ?? null) : null;
+}

@@ -154,13 +154,15 @@ export const UserStore = {
     manager: EntityManager,
     projectId: string,
     inbound: ReadonlyArray<{ externalId: string; at: Date }>,
-    newPhones: readonly string[],
+    newUsers: ReadonlyArray<{ phone: string; country: string | null }>,
   ): Promise<void> {
-    if (newPhones.length > 0) {
+    if (newUsers.length > 0) {
+      const sorted = [...newUsers].sort((a, b) => compareUserIds(a.phone, b.phone));
       await manager.query(
-        `INSERT INTO users (project_id, external_id, phone) SELECT $1, phone, phone FROM unnest($2::text[]) AS phone
-         ON CONFLICT (project_id, external_id) DO UPDATE SET phone = coalesce(users.phone, excluded.phone)`,
-        [projectId, [...newPhones].sort(compareUserIds)],
+        `INSERT INTO users (project_id, external_id, phone, country) SELECT $1, phone, phone, country FROM unnest($2::text[], $3::text[]) AS n(phone, country)
+         ON CONFLICT (project_id, external_id) DO UPDATE SET phone = coalesce(users.phone, excluded.phone),
+           country = CASE WHEN users.phone IS NULL THEN excluded.country ELSE users.country END`,
+        [projectId, sorted.map((user) => user.phone), sorted.map((user) => user.country)],
       );
     }
     const externalIds = inbound.map((entry) => entry.externalId);
