@@ -34,6 +34,9 @@ export function AppHeader({ route, session }: { route: AppRoute; session: Sessio
             <Link href={routePaths.journeys()} aria-current={route.page === 'journeys' || route.page === 'journey' ? 'page' : undefined}>
               Journeys
             </Link>
+            <Link href={routePaths.audienceImport()} aria-current={route.page === 'audience-import' || route.page === 'audience-tags' ? 'page' : undefined}>
+              Audience
+            </Link>
             <Link href={routePaths.inbox()} aria-current={route.page === 'inbox' ? 'page' : undefined}>
               Inbox
             </Link>

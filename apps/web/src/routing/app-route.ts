@@ -3,6 +3,8 @@ export type AppRoute =
   | { page: 'journeys' }
   | { page: 'journey'; journeyId: string }
   | { page: 'inbox' }
+  | { page: 'audience-import' }
+  | { page: 'audience-tags' }
   | { page: 'members' }
   | { page: 'api-keys' }
   | { page: 'account' }
@@ -14,6 +16,8 @@ export function matchRoute(pathname: string): AppRoute {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/journeys') return { page: 'journeys' };
   if (path === '/inbox') return { page: 'inbox' };
+  if (path === '/audience' || path === '/audience/import') return { page: 'audience-import' };
+  if (path === '/audience/tags') return { page: 'audience-tags' };
   if (path === '/members') return { page: 'members' };
   if (path === '/api-keys') return { page: 'api-keys' };
   if (path === '/account') return { page: 'account' };
@@ -33,6 +37,8 @@ export const routePaths = {
   journeys: (): string => '/',
   journey: (journeyId: string): string => `/journeys/${encodeURIComponent(journeyId)}`,
   inbox: (): string => '/inbox',
+  audienceImport: (): string => '/audience/import',
+  audienceTags: (): string => '/audience/tags',
   members: (): string => '/members',
   apiKeys: (): string => '/api-keys',
   account: (): string => '/account',
