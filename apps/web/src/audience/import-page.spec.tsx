@@ -67,7 +67,7 @@ describe('import page', () => {
     expect(init?.body).toBe(file);
     expect((init?.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
     expect(fetch.mock.calls[1][0]).toBe('/api/v1/users/imports/imp-1');
-    expect((screen.getByRole('progressbar', { name: 'Import progress' }) as HTMLProgressElement).value).toBe(1);
+    expect(screen.getByRole<HTMLProgressElement>('progressbar', { name: 'Import progress' }).value).toBe(1);
     expect(screen.getByText('1,500')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Download the rejected rows (line and reason)' }).getAttribute('href')).toBe('/api/v1/users/imports/imp-1/rejected.csv');
   });
