@@ -12,7 +12,7 @@ if (!name || !available.includes(name)) {
 }
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 // The canvas benchmark serves the built web app (and its stand-in API follows apps/api's shapes).
-const projects = name === 'canvas' ? '@engine/worker,@engine/web,@engine/api' : '@engine/worker';
+const projects = name === 'canvas' ? '@engine/worker,@engine/web,@engine/api' : name === 'import' ? '@engine/api' : '@engine/worker';
 const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', projects, '--outputStyle=static'], { cwd: root, stdio: 'inherit', env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const script = join(root, 'bench', `${name}.bench.mjs`);
