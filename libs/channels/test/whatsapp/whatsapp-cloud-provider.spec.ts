@@ -37,6 +37,7 @@ describe('WhatsAppCloudProvider', () => {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: '4915123456789',
+      biz_opaque_callback_data: templateMessage.messageId,
       type: 'template',
       template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Anna' }] }] },
     });
@@ -49,6 +50,7 @@ describe('WhatsAppCloudProvider', () => {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: '4915123456789',
+      biz_opaque_callback_data: templateMessage.messageId,
       type: 'template',
       template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', parameter_name: 'first_name', text: 'Anna' }] }] },
     });
@@ -77,6 +79,15 @@ describe('WhatsAppCloudProvider', () => {
     expect((error as RetryableSendError).message).toContain(words);
     expect((error as RetryableSendError).code).toBe(String(code));
     expect((error as RetryableSendError).retryAfterMs).toBe(30_000);
+  });
+
+  it("waits at least Meta's pair rate interval before sending to the same user again after 131056", async () => {
+    graph.respond(() => ({ status: 400, body: metaError(131056, '(#131056) (Business Account, Consumer Account) pair rate limit hit') }));
+    const error = (await provider.send(templateMessage).catch((caught: unknown) => caught)) as RetryableSendError;
+    expect(error).toBeInstanceOf(RetryableSendError);
+    expect(error.retryAfterMs).toBe(6_000);
+    graph.respond(() => ({ status: 400, headers: { 'retry-after': '1' }, body: metaError(130429, '(#130429) Rate limit hit') }));
+    expect(((await provider.send(templateMessage).catch((caught: unknown) => caught)) as RetryableSendError).retryAfterMs).toBe(1_000);
   });
 
   it.each([
