@@ -153,6 +153,19 @@ describe('user imports', () => {
     ]);
   });
 
+  it('writes files larger than a chunk in file order: a user named in several chunks ends with its last row', async () => {
+    const lines = ['external_id,visits'];
+    for (let i = 1; i <= 2500; i++) lines.push(i === 1700 ? 'm-bad,lots' : `m${i % 1200},${i}`);
+    const status = await importFile(lines.join('\n'), 'format=csv');
+    expect(status).toMatchObject({ status: 'done', rowsImported: 2499, rowsRejected: 1 });
+    const rows = await t.db.dataSource.query<Array<{ external_id: string; visits: number }>>(
+      `SELECT external_id, (tags->>'visits')::int AS visits FROM users WHERE project_id = $1 AND external_id IN ('m0', 'm1', 'm499', 'm500')`,
+      [t.projectId],
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.external_id, row.visits]))).toEqual({ m0: 2400, m1: 2401, m499: 1699, m500: 500 });
+    expect((await rejectedRows(status)).slice(1)).toEqual([['1701', 'visits must be an integer, not "lots"', 'm-bad,lots']]);
+  });
+
   it('stops at broken quoting, saying which lines were imported', async () => {
     const csv = ['external_id,plan', 'q1,a', 'q2,"b"x', 'q3,c'].join('\n');
     const status = await importFile(csv, 'format=csv');

@@ -67,6 +67,15 @@ export class UserImportRunner implements OnApplicationShutdown {
     const context = { types, defaultCountry: job.defaultCountry };
     let columns: ImportColumn[] | undefined;
     let chunk: Chunk = { rows: [], rejected: [], newTags: [] };
+    // One chunk is written while the next is read (PostgreSQL and this process work at once); chunks
+    // still commit one after the other, in file order.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (written: Chunk): Promise<void> => {
+      await writing;
+      writing = this.writeChunk(job, written, types);
+      // Awaited at the next write or the end; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
+    };
     const records: AsyncGenerator<FileRecord> = job.format === 'csv' ? csvRecords(job.file) : ndjsonRecords(job.file);
     try {
       for await (const record of records) {
@@ -95,9 +104,10 @@ export class UserImportRunner implements OnApplicationShutdown {
           chunk.rejected.push({ line: record.line, reason: read.reason, content: record.raw });
         }
         if (chunk.rows.length + chunk.rejected.length >= IMPORT_CHUNK_ROWS) {
-          await this.writeChunk(job, chunk, types);
+          await write(chunk);
           chunk = { rows: [], rejected: [], newTags: [] };
           if (this.stopping) {
+            await writing;
             await this.finish(job, 'failed', 'The server stopped during the import: the lines counted were written or rejected, the rest were not read. Upload the file again to finish (a row imported twice changes nothing).');
             return;
           }
@@ -106,11 +116,13 @@ export class UserImportRunner implements OnApplicationShutdown {
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
       chunk.rejected.push({ line: error.line, reason: error.message, content: error.raw });
-      await this.writeChunk(job, chunk, types);
+      await write(chunk);
+      await writing;
       await this.finish(job, 'failed', `Line ${error.line}: ${error.message}. The lines before it were imported except the rejected ones; nothing from line ${error.line} on was imported.`);
       return;
     }
-    await this.writeChunk(job, chunk, types);
+    await write(chunk);
+    await writing;
     await this.finish(job, 'done', null);
   }
 
