@@ -12,8 +12,8 @@ if (!name || !available.includes(name)) {
 }
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 // The canvas benchmark serves the built web app (and its stand-in API follows apps/api's shapes);
-// the ingestion benchmark runs the built API.
-const projects = { canvas: '@engine/worker,@engine/web,@engine/api', ingest: '@engine/api' }[name] ?? '@engine/worker';
+// the ingestion and import benchmarks run the built API.
+const projects = { canvas: '@engine/worker,@engine/web,@engine/api', ingest: '@engine/api', import: '@engine/api' }[name] ?? '@engine/worker';
 const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', projects, '--outputStyle=static'], { cwd: root, stdio: 'inherit', env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const script = join(root, 'bench', `${name}.bench.mjs`);

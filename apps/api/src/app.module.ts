@@ -11,9 +11,11 @@ import { JourneyEntriesModule } from './journey-entries/journey-entries.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TagsModule } from './tags/tags.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UserListModule } from './user-list/user-list.module';
 import { UserStoryModule } from './user-story/user-story.module';
+import { UserImportsModule } from './user-imports/user-imports.module';
 import { UsersModule } from './users/users.module';
 import { WebAssetsModule } from './web-assets/web-assets.module';
 import { WhatsAppModule } from './whatsapp/whatsapp.module';
@@ -31,9 +33,11 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         JourneysModule,
+        UserImportsModule,
         UserListModule,
         UsersModule,
         UserStoryModule,
+        TagsModule,
         EventsModule,
         JourneyEntriesModule,
         ChannelSettingsModule,

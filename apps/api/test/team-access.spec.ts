@@ -92,7 +92,7 @@ describe('roles and key scopes on every route', () => {
       expect(answers.filter((a) => a.refused === a.allowed)).toEqual([]);
     }
     const ingestRoutes = all.filter((o) => o.access === 'ingest').map((o) => `${o.method} ${o.path}`);
-    expect(ingestRoutes.sort()).toEqual(['post /api/v1/events', 'post /api/v1/journeys/{id}/entries', 'post /api/v1/users/batch', 'put /api/v1/users/{userId}'].sort());
+    expect(ingestRoutes.sort()).toEqual(['post /api/v1/events', 'post /api/v1/journeys/{id}/entries', 'post /api/v1/users/batch', 'post /api/v1/users/import', 'put /api/v1/users/{userId}'].sort());
     await t.http().post('/api/v1/events').set(keys['ingest']).send({ userId: 'u1', name: 'Signup' }).expect(202);
     await t.http().get('/api/v1/journeys').set(keys['read']).expect(200);
   });

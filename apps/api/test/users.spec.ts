@@ -64,6 +64,9 @@ describe('users', () => {
         optIns: { push: true, email: true, whatsapp: true, sms: true },
         pushTokens: [],
         lastInboundWhatsAppAt: null,
+        country: null,
+        lastSeenAt: null,
+        reachable: { push: false, email: true, whatsapp: false, sms: false },
         createdAt: anyString,
         updatedAt: anyString,
       });
@@ -102,6 +105,8 @@ describe('users', () => {
         tags: { plan: 'pro', colours: ['red'], vip: true },
         email: null,
         phone: '+4915112345678',
+        // The default tag user.country comes from the phone number.
+        country: 'DE',
         timeZone: 'Europe/Berlin',
         language: 'de',
         optIns: { push: false, email: true, whatsapp: true, sms: false },
@@ -117,7 +122,7 @@ describe('users', () => {
       expect(user.updatedAt > before.updatedAt).toBe(true);
 
       const cleared = await put('bob', { pushTokens: [], phone: null, timeZone: null, language: null }).expect(200);
-      expect(cleared.body).toMatchObject({ pushTokens: [], phone: null, timeZone: null, language: null, tags: { plan: 'pro' } });
+      expect(cleared.body).toMatchObject({ pushTokens: [], phone: null, country: null, timeZone: null, language: null, tags: { plan: 'pro' } });
     });
 
     it('addresses users by URL-encoded ids', async () => {

@@ -54,3 +54,7 @@ export * from './simulate/simulation-choices';
 export * from './simulate/render-simulated-message';
 export * from './format/journey-name';
 export * from './format/whatsapp-language';
+export * from './tags/tag-type';
+export * from './tags/parse-tag-text';
+export * from './tags/check-tags';
+export * from './phone/normalize-phone';

@@ -57,3 +57,7 @@ export * from './stores/invitation.store';
 export * from './stores/api-key.store';
 export * from './stores/audit-log.store';
 export * from './stores/channel-setting.store';
+export * from './entities/tag-definition.entity';
+export * from './stores/tag-definition.store';
+export * from './entities/user-import.entity';
+export * from './stores/user-import.store';

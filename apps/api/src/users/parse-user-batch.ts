@@ -20,7 +20,7 @@ export interface RejectedUser {
  * event batches). A body that is not such a batch at all is an error of its own. Prototype-named
  * keys are checked here, item by item (the route opts out of the global check).
  */
-export async function parseUserBatch(body: unknown): Promise<{ users: BatchUserDto[]; rejected: RejectedUser[] } | { error: string[] }> {
+export async function parseUserBatch(body: unknown): Promise<{ users: Array<{ index: number; user: BatchUserDto }>; rejected: RejectedUser[] } | { error: string[] }> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { error: ['The body must be { "users": [ ... ] }'] };
   const extra = Object.keys(body).filter((key) => key !== 'users');
   if (extra.length > 0) {
@@ -31,7 +31,7 @@ export async function parseUserBatch(body: unknown): Promise<{ users: BatchUserD
   if (list.length === 0) return { error: ['users must contain at least 1 user'] };
   if (list.length > MAX_USERS_PER_BATCH) return { error: [`users must contain at most ${MAX_USERS_PER_BATCH} users; split larger imports into several batches`] };
 
-  const users: BatchUserDto[] = [];
+  const users: Array<{ index: number; user: BatchUserDto }> = [];
   const rejected: RejectedUser[] = [];
   for (const [index, user] of (list as unknown[]).entries()) {
     if (index > 0 && index % VALIDATION_SLICE === 0) await yieldToEventLoop();
@@ -49,7 +49,7 @@ export async function parseUserBatch(body: unknown): Promise<{ users: BatchUserD
     const dto = plainToInstance(BatchUserDto, user);
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
     if (errors.length > 0) rejected.push({ index, errors: describeErrors(errors, path) });
-    else users.push(dto);
+    else users.push({ index, user: dto });
   }
   return { users, rejected };
 }

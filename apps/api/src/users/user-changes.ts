@@ -1,3 +1,4 @@
+import { phoneCountry } from '@engine/journey';
 import { type ChannelOptIns, type PushToken, type UserUpsertRow } from '@engine/persistence';
 
 export const PUSH_TOKEN_PLATFORMS = ['web', 'android', 'ios'] as const;
@@ -8,6 +9,8 @@ export interface UserChanges {
   tags?: Record<string, unknown>;
   email?: string | null;
   phone?: string | null;
+  /** The phone's country when the caller normalised it already; else derived from the phone. */
+  country?: string | null;
   timeZone?: string | null;
   language?: string | null;
   optIns?: Partial<ChannelOptIns>;
@@ -50,6 +53,7 @@ export function toUpsertRow(change: UserChanges, now: string): UserUpsertRow {
     email: change.email ?? null,
     has_email: change.email !== undefined,
     phone: change.phone ?? null,
+    country: change.phone ? (change.country !== undefined ? change.country : phoneCountry(change.phone)) : null,
     has_phone: change.phone !== undefined,
     time_zone: change.timeZone ?? null,
     has_time_zone: change.timeZone !== undefined,
@@ -66,3 +70,4 @@ function uniqueTokens(tokens: NonNullable<UserChanges['pushTokens']>): NonNullab
   for (const { token, platform } of tokens) byToken.set(token, platform);
   return [...byToken].map(([token, platform]) => ({ token, platform }));
 }
+

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { BadRequestException, UnprocessableEntityException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,6 +10,7 @@ import {
   ApiParam,
   ApiTags,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ProjectEntity } from '@engine/persistence';
 import { Access } from '../auth/access.decorator';
@@ -50,12 +51,15 @@ export class UsersController {
   @ApiBody({ type: BatchUpsertUsersDto })
   @ApiOkResponse({ type: BatchUpsertResultDto, description: 'The valid users were stored; bad ones are listed in rejected.' })
   @ApiBadRequestResponse({ description: 'The body is not a batch, or no user in it is valid; nothing was stored.' })
+  @ApiUnprocessableEntityResponse({ description: "Every valid user had a tag value of the wrong type for the tag catalogue; nothing was stored." })
   async upsertBatch(@CurrentProject() project: ProjectEntity, @Body() body: unknown): Promise<BatchUpsertResultDto> {
     const parsed = await parseUserBatch(body);
     if ('error' in parsed) throw new BadRequestException(parsed.error);
     if (parsed.users.length === 0) throw new BadRequestException({ message: reportedProblems(parsed.rejected), rejected: parsed.rejected });
-    const { upserted } = await this.upserts.upsertBatch(project.id, parsed.users);
-    return { upserted, rejected: parsed.rejected };
+    const { upserted, rejected } = await this.upserts.upsertBatch(project.id, parsed.users);
+    const allRejected = [...parsed.rejected, ...rejected].sort((a, b) => a.index - b.index);
+    if (upserted === 0) throw new UnprocessableEntityException({ message: reportedProblems(allRejected), rejected: allRejected });
+    return { upserted, rejected: allRejected };
   }
 
   @Put(':userId')
@@ -69,6 +73,7 @@ export class UsersController {
   @ApiParam(USER_ID_PARAM)
   @ApiOkResponse({ type: UserDto })
   @ApiBadRequestResponse({ description: 'A field is malformed (the message names it).' })
+  @ApiUnprocessableEntityResponse({ description: "A tag value does not fit the tag's type in the catalogue (the message names the user and the tag); nothing was stored." })
   upsert(
     @CurrentProject() project: ProjectEntity,
     @Param('userId', ParseUserIdPipe) userId: string,

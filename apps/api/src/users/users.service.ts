@@ -61,8 +61,15 @@ export class UsersService {
           LIMIT $2`,
         [user.id, PROFILE_HISTORY_LIMIT],
       );
+    const [counts] = await manager.query<Array<{ received: number; opened: number }>>(
+      `SELECT count(*) FILTER (WHERE status IN ('sent', 'delivered', 'read', 'opened', 'clicked'))::int AS received,
+              count(*) FILTER (WHERE status IN ('opened', 'clicked'))::int AS opened
+         FROM messages WHERE user_id = $1`,
+      [user.id],
+    );
     return {
       ...toUserDto(user),
+      messageCounts: counts,
       journeys: instances.map((row) => ({
         id: row.id,
         journeyId: row.journey_id,

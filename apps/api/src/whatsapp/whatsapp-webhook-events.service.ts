@@ -7,6 +7,7 @@ import {
   type WhatsAppStatusUpdate,
 } from '@engine/channels';
 import { MessageStore, UserStore } from '@engine/persistence';
+import { phoneCountry } from '@engine/journey';
 import { type IncomingEvent, IngestEvents } from '@engine/execution';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type WhatsAppWebhookReceiptDto } from './dto/whatsapp-webhook-receipt.response';
@@ -104,7 +105,7 @@ export class WhatsAppWebhookEvents {
         manager,
         projectId,
         phones.map((phone) => ({ externalId: userIdByPhone.get(phone)!, at: new Date(lastInbound.get(phone)!) })),
-        unknown,
+        unknown.map((phone) => ({ phone, country: phoneCountry(phone) })),
       );
       return userIdByPhone;
     });
@@ -175,3 +176,4 @@ function storable(attributes: Record<string, unknown>): Record<string, unknown> 
     Object.entries(attributes).map(([key, value]) => [key, typeof value === 'string' ? value.replaceAll('\u0000', '').replace(/\p{Cs}/gu, '\uFFFD') : value]),
   );
 }
+

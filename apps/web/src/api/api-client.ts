@@ -22,15 +22,24 @@ export function readCsrfToken(): string {
  * (undefined for 204), rejects with an ApiError for any non-2xx answer.
  */
 export async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { body: JSON.stringify(body), contentType: 'application/json' });
+}
+
+/** Sends a file as the raw request body (an import), with the session's CSRF token. */
+export async function apiSendFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  return send<T>('POST', path, { body: file, contentType });
+}
+
+async function send<T>(method: HttpMethod, path: string, payload: { body: BodyInit; contentType: string } | undefined): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') {
     const csrf = readCsrfToken();
     if (csrf !== '') headers['X-CSRF-Token'] = csrf;
   }
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (payload !== undefined) headers['Content-Type'] = payload.contentType;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: payload?.body });
   } catch {
     throw new ApiError(0, undefined, apiErrorMessage(0, undefined));
   }

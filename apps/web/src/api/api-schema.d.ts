@@ -589,18 +589,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users": {
+    "/api/v1/users/import": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * List users, last seen first
-         * @description Search by a prefix of the user id, phone number or email; `journeyId` with `nodeId` lists the users currently at that step. Keyset paging: pass `nextCursor` back as `cursor`.
+         * Import users from a CSV or NDJSON file (the raw request body)
+         * @description Send the file as the body with Content-Type text/csv or application/x-ndjson. CSV: a header line; external_id (or id) is required; phone, email, language, time_zone, opt_in_push|email|whatsapp|sms are profile fields; any other column is a tag (typed by the tag catalogue, or by its first value and registered). An empty cell leaves the field as it is. Phones are normalised to E.164 (defaultCountry for numbers without +). Rows naming the same user are merged in file order (later values win). Answers 202 once the file is received; the import runs in the background: follow it with GET /users/imports/{id}. Importing the same file again changes nothing.
          */
-        get: operations["UserListController_list"];
+        post: operations["UserImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's progress: status, rows imported and rejected, rate */
+        get: operations["UserImportsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/imports/{importId}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rejected rows of an import as CSV: line, reason, and the row as it was in the file */
+        get: operations["UserImportsController_rejected"];
         put?: never;
         post?: never;
         delete?: never;
@@ -654,7 +688,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/{userId}/story": {
+    "/api/v1/tags": {
         parameters: {
             query?: never;
             header?: never;
@@ -662,16 +696,44 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A user's story: why did (or didn't) they get the message?
-         * @description Profile, tags, channels and consent; the latest events (keyset paging with eventsCursor); and per journey the user was in (newest first) each step with its time and outcome, and each send with its statuses and, when not sent, the reason in words.
+         * The project's tag catalogue, sorted by name
+         * @description Tags written without being created first are here with the type of their first value.
          */
-        get: operations["UserStoryController_story"];
+        get: operations["TagsController_list"];
         put?: never;
-        post?: never;
+        /**
+         * Create a tag with its type
+         * @description From then on every write of the tag must fit the type (422 otherwise).
+         */
+        post: operations["TagsController_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a tag from the catalogue
+         * @description Users keep their values; the tag's next write types it again.
+         */
+        delete: operations["TagsController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a tag's description or type
+         * @description A type change is refused (409, saying how many users) while users hold values of another type.
+         */
+        patch: operations["TagsController_update"];
         trace?: never;
     };
     "/api/v1/events": {
@@ -1498,19 +1560,35 @@ export interface components {
             nodes: components["schemas"]["JourneyNodeStatsDto"][];
             totals: components["schemas"]["JourneyStatsTotalsDto"];
         };
-        UserListItemDto: {
-            /** @example user-42 */
-            userId: string;
-            email: string | null;
-            phone: string | null;
-            /** @description When the user was last seen (their profile or an event last changed it). */
-            lastSeenAt: string;
-        };
-        UserListDto: {
-            /** @description Last seen first. */
-            users: components["schemas"]["UserListItemDto"][];
-            /** @description Pass as cursor for the next page; null on the last page. */
-            nextCursor: string | null;
+        UserImportDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description running, then done; failed when the file stopped being readable (error says at which line) or the server stopped.
+             * @enum {string}
+             */
+            status: "running" | "done" | "failed";
+            /** @enum {string} */
+            format: "csv" | "ndjson";
+            /**
+             * @description Country of phone numbers written without +.
+             * @example DE
+             */
+            defaultCountry: string | null;
+            /** @description Rows written (a user named by several rows counts each row). */
+            rowsImported: number;
+            /** @description Rows left out; each is in the rejected-rows report with its line and reason. */
+            rowsRejected: number;
+            /** @description Rows read so far: imported plus rejected. */
+            rowsDone: number;
+            /** @description Rows read per second since the upload was received. */
+            rowsPerSecond: number;
+            /** @description Why the import stopped, with the line. */
+            error: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+            /** @example /api/v1/users/imports/4f1c.../rejected.csv */
+            rejectedReportUrl: string;
         };
         OptInsDto: {
             push?: boolean;
@@ -1654,8 +1732,23 @@ export interface components {
             pushTokens: components["schemas"]["StoredPushTokenDto"][];
             /** @description Last inbound WhatsApp message (opens the 24-hour window). */
             lastInboundWhatsAppAt: string | null;
+            /**
+             * @description Default tag user.country: ISO 3166 alpha-2 of the phone number.
+             * @example DE
+             */
+            country: string | null;
+            /** @description Default tag user.lastSeenAt: when the user's latest event was received (to the minute). */
+            lastSeenAt: string | null;
+            /** @description Default tags user.reachable.<channel>: an address or token and the opt-in. */
+            reachable: components["schemas"]["ChannelOptInsDto"];
             createdAt: string;
             updatedAt: string;
+        };
+        MessageCountsDto: {
+            /** @description Messages that went out to the user (sent, then delivered, read, opened or clicked). */
+            received: number;
+            /** @description Of those, opened or clicked. */
+            opened: number;
         };
         UserJourneyInstanceDto: {
             /** Format: uuid */
@@ -1703,121 +1796,51 @@ export interface components {
             pushTokens: components["schemas"]["StoredPushTokenDto"][];
             /** @description Last inbound WhatsApp message (opens the 24-hour window). */
             lastInboundWhatsAppAt: string | null;
+            /**
+             * @description Default tag user.country: ISO 3166 alpha-2 of the phone number.
+             * @example DE
+             */
+            country: string | null;
+            /** @description Default tag user.lastSeenAt: when the user's latest event was received (to the minute). */
+            lastSeenAt: string | null;
+            /** @description Default tags user.reachable.<channel>: an address or token and the opt-in. */
+            reachable: components["schemas"]["ChannelOptInsDto"];
             createdAt: string;
             updatedAt: string;
+            /** @description Default tags: messages received and opened, counted from the messages. */
+            messageCounts: components["schemas"]["MessageCountsDto"];
             /** @description The latest 100 journey instances, newest first. */
             journeys: components["schemas"]["UserJourneyInstanceDto"][];
             /** @description The latest 100 messages, newest first. */
             messages: components["schemas"]["UserMessageDto"][];
         };
-        ChannelReachabilityDto: {
-            /** @enum {string} */
-            channel: "push" | "email" | "whatsapp" | "sms";
-            /** @description Whether a message on this channel can reach the user (opted in and an address). */
-            reachable: boolean;
-            /** @example the user opted out of email */
-            reason?: string;
-        };
-        StoryEventDto: {
-            id: string;
-            /** @example Purchase */
+        TagDefinitionDto: {
+            /** @example plan */
             name: string;
-            attributes: {
-                [key: string]: unknown;
-            };
-            occurredAt: string;
-        };
-        StoryNodeDto: {
-            id: string;
-            /** @example send.email */
-            type: string;
-            label?: string;
-        };
-        StoryStepDto: {
-            /** @enum {string} */
-            kind: "entered" | "event" | "reached" | "waiting" | "send-asked" | "send-outcome" | "send-cancelled" | "tags-updated" | "tag-refused" | "goal" | "exited" | "stopped";
-            at: string;
-            /** @description The node it happened at. */
-            node?: string;
-            /** @description `reached`: the node the user came from. */
-            from?: string;
-            /** @description `reached`: the out-handle taken (yes, no, timeout, reply:…); absent for next. */
-            via?: string;
-            /** @description `waiting`: until when. */
-            until?: string;
-            /** @enum {string} */
-            channel?: "push" | "email" | "whatsapp" | "sms" | "webhook";
-            visit?: number;
-            /** @description `send-asked`: silent hours hold the message until then. */
-            heldUntil?: string;
-            /** @enum {string} */
-            outcome?: "sent" | "not_sent";
-            reason?: string;
-            /** @description `tags-updated`: the tags written. */
-            tags?: string[];
-            /** @description `tag-refused`: the tag whose write was refused. */
-            tag?: string;
-            /** @description `goal`: the conversion goal id. */
-            goal?: string;
-            /** @description `event`, `entered`: the event name. */
-            event?: string;
-        };
-        StorySendDto: {
             /**
-             * Format: uuid
-             * @description Null while no message exists yet (held, queued, cancelled).
+             * @description Enforced on every write: API, import, update.tags steps. A list holds strings.
+             * @enum {string}
              */
-            messageId: string | null;
-            nodeId: string | null;
+            type: "string" | "integer" | "decimal" | "boolean" | "date" | "list";
+            /** @example The subscription plan */
+            description: string;
+            createdAt: string;
+        };
+        CreateTagDto: {
+            /** @example plan */
+            name: string;
             /** @enum {string} */
-            channel: "push" | "email" | "whatsapp" | "sms" | "webhook";
-            /** @description When the step asked for it (or the message was created). */
-            askedAt: string;
-            /** @enum {string|null} */
-            status: "queued" | "retrying" | "unknown" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed" | null;
-            statusHistory: components["schemas"]["MessageStatusChangeDto"][];
-            /** @enum {string} */
-            state: "held" | "queued" | "sending" | "retrying" | "unknown" | "sent" | "suppressed" | "failed" | "cancelled";
-            /** @enum {string} */
-            cause?: "silent-hours" | "throttle" | "frequency-cap" | "opted-out" | "no-address" | "whatsapp-window" | "provider-error" | "journey-ended" | "other";
+            type: "string" | "integer" | "decimal" | "boolean" | "date" | "list";
+            /** @example The subscription plan */
+            description?: string;
+        };
+        UpdateTagDto: {
             /**
-             * @description Why it was not (yet) sent, in words.
-             * @example Held for silent hours until 21:00 in the user's time zone (Europe/Paris).
+             * @description Refused (409) while users hold values of another type.
+             * @enum {string}
              */
-            reason?: string;
-        };
-        StoryJourneyDto: {
-            /** Format: uuid */
-            instanceId: string;
-            /** Format: uuid */
-            journeyId: string;
-            journeyName: string;
-            version: number;
-            /** @enum {string} */
-            status: "active" | "completed" | "converted" | "stopped";
-            currentNodeId: string;
-            enteredAt: string;
-            endedAt: string | null;
-            /** @description The version's nodes, to name the steps. */
-            nodes: components["schemas"]["StoryNodeDto"][];
-            /** @description The step log, oldest first. */
-            steps: components["schemas"]["StoryStepDto"][];
-            /** @description Older step entries dropped to keep the log bounded. */
-            stepsDropped: number;
-            /** @description Its sends, in the order asked for. */
-            sends: components["schemas"]["StorySendDto"][];
-        };
-        UserStoryDto: {
-            user: components["schemas"]["UserDto"];
-            reachability: components["schemas"]["ChannelReachabilityDto"][];
-            /** @description The latest events, newest first. */
-            events: components["schemas"]["StoryEventDto"][];
-            /** @description Pass as eventsCursor for older events; null when there are none. */
-            eventsNextCursor: string | null;
-            /** @description The latest journey instances, newest first. */
-            journeys: components["schemas"]["StoryJourneyDto"][];
-            /** @description Messages outside journeys (the send API, broadcasts), newest first. */
-            messages: components["schemas"]["StorySendDto"][];
+            type?: "string" | "integer" | "decimal" | "boolean" | "date" | "list";
+            description?: string;
         };
         EventDto: {
             /**
@@ -3477,34 +3500,35 @@ export interface operations {
             };
         };
     };
-    UserListController_list: {
+    UserImportsController_import: {
         parameters: {
-            query?: {
-                /** @description A prefix of the user id, of the phone number (E.164, spaces and dashes ignored) or of the email (any case). */
-                search?: string;
-                /** @description With nodeId: only users currently at this step of this journey. */
-                journeyId?: string;
-                /** @description With journeyId: the node (step) id. */
-                nodeId?: string;
-                limit?: number;
-                /** @description nextCursor of the previous page. */
-                cursor?: string;
+            query: {
+                /** @description csv: a header line naming the columns; ndjson: one JSON object per line. */
+                format: "csv" | "ndjson";
+                /** @description ISO 3166 alpha-2: the country of phone numbers written without + and country code. */
+                defaultCountry?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
         responses: {
-            200: {
+            /** @description Received; the import runs. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserListDto"];
+                    "application/json": components["schemas"]["UserImportDto"];
                 };
             };
-            /** @description A query parameter is malformed (the message names it). */
+            /** @description Unknown format or country, an empty file, not text, a CSV header without an id column, NDJSON whose first line is not an object. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3518,8 +3542,107 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The role or key scope does not allow "ingest", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Files of more than 2147483648 bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file was sent as JSON (application/json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserImportsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportDto"];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserImportsController_rejected: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV with the columns line, reason, content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such import in this project. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3565,6 +3688,13 @@ export interface operations {
             };
             /** @description The role or key scope does not allow "ingest", or a session's state-changing request lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every valid user had a tag value of the wrong type for the tag catalogue; nothing was stored. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3660,6 +3790,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A tag value does not fit the tag's type in the catalogue (the message names the user and the tag); nothing was stored. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     UsersController_erase: {
@@ -3704,19 +3841,11 @@ export interface operations {
             };
         };
     };
-    UserStoryController_story: {
+    TagsController_list: {
         parameters: {
-            query?: {
-                /** @description How many events of the timeline. */
-                eventsLimit?: number;
-                /** @description eventsNextCursor of the previous answer: older events. */
-                eventsCursor?: string;
-            };
+            query?: never;
             header?: never;
-            path: {
-                /** @description The customer's own user id, URL-encoded. */
-                userId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -3726,15 +3855,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserStoryDto"];
+                    "application/json": components["schemas"]["TagDefinitionDto"][];
                 };
-            };
-            /** @description A query parameter is malformed (the message names it). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Not signed in and no (or an unknown or revoked) API key. */
             401: {
@@ -3750,8 +3872,148 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such user in this project. */
+        };
+    };
+    TagsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTagDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDefinitionDto"];
+                };
+            };
+            /** @description A field is malformed (the message names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The tag exists already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tag name, URL-encoded. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tag. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tag name, URL-encoded. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDefinitionDto"];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tag. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Users hold values that do not fit the new type. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,6 @@
 import { Fragment, useEffect } from 'react';
+import { ImportPage } from '../audience/ImportPage';
+import { TagsPage } from '../audience/TagsPage';
 import { InboxPage } from '../inbox/InboxPage';
 import { JourneysPage } from '../journeys-list/JourneysPage';
 import { isPublicRoute, routePaths } from '../routing/app-route';
@@ -82,6 +84,8 @@ export function App() {
         {route.page === 'inbox' && <InboxPage />}
         {route.page === 'users' && <UsersPage />}
         {route.page === 'user' && <UserPage key={route.userId} userId={route.userId} />}
+        {route.page === 'audience-import' && <ImportPage />}
+        {route.page === 'audience-tags' && <TagsPage />}
         {route.page === 'members' && (owner ? <MembersPage myAccountId={session.account.id} /> : <OwnersOnly />)}
         {route.page === 'api-keys' && (owner ? <ApiKeysPage /> : <OwnersOnly />)}
         {route.page === 'account' && <AccountPage session={session} />}

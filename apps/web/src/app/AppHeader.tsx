@@ -37,6 +37,9 @@ export function AppHeader({ route, session }: { route: AppRoute; session: Sessio
             <Link href={routePaths.users()} aria-current={route.page === 'users' || route.page === 'user' ? 'page' : undefined}>
               Users
             </Link>
+            <Link href={routePaths.audienceImport()} aria-current={route.page === 'audience-import' || route.page === 'audience-tags' ? 'page' : undefined}>
+              Audience
+            </Link>
             <Link href={routePaths.inbox()} aria-current={route.page === 'inbox' ? 'page' : undefined}>
               Inbox
             </Link>

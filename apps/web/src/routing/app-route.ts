@@ -5,6 +5,8 @@ export type AppRoute =
   | { page: 'inbox' }
   | { page: 'users' }
   | { page: 'user'; userId: string }
+  | { page: 'audience-import' }
+  | { page: 'audience-tags' }
   | { page: 'members' }
   | { page: 'api-keys' }
   | { page: 'account' }
@@ -19,6 +21,8 @@ export function matchRoute(pathname: string): AppRoute {
   if (path === '/users') return { page: 'users' };
   const user = /^\/users\/([^/]+)$/.exec(path);
   if (user !== null) return { page: 'user', userId: decodeURIComponent(user[1]) };
+  if (path === '/audience' || path === '/audience/import') return { page: 'audience-import' };
+  if (path === '/audience/tags') return { page: 'audience-tags' };
   if (path === '/members') return { page: 'members' };
   if (path === '/api-keys') return { page: 'api-keys' };
   if (path === '/account') return { page: 'account' };
@@ -42,6 +46,8 @@ export const routePaths = {
   users: (atStep?: { journeyId: string; nodeId: string }): string =>
     atStep === undefined ? '/users' : `/users?${new URLSearchParams({ journeyId: atStep.journeyId, nodeId: atStep.nodeId }).toString()}`,
   user: (userId: string): string => `/users/${encodeURIComponent(userId)}`,
+  audienceImport: (): string => '/audience/import',
+  audienceTags: (): string => '/audience/tags',
   members: (): string => '/members',
   apiKeys: (): string => '/api-keys',
   account: (): string => '/account',

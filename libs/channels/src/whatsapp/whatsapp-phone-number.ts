@@ -1,3 +1,5 @@
+import { normalizePhone } from '@engine/journey';
+
 /**
  * The `to` of a Cloud API request: the digits of an E.164 number, no `+`, spaces or dashes.
  * Undefined when what is left cannot be a phone number (E.164 has at most 15 digits).
@@ -13,5 +15,7 @@ export function whatsAppRecipientDigits(phone: string): string | undefined {
  */
 export function e164FromWhatsAppId(waId: string): string | undefined {
   const match = /^\+?(\d{6,15})$/.exec(waId);
-  return match === null ? undefined : `+${match[1]}`;
+  if (match === null) return undefined;
+  const phone = normalizePhone(`+${match[1]}`);
+  return 'e164' in phone ? phone.e164 : undefined;
 }

@@ -45,7 +45,7 @@ export class IngestEvents {
     if (events.length === 0) return { accepted: 0, duplicates: 0 };
     // Retried on a deadlock: batches repeating idempotency keys in other orders can still collide.
     const inserted = await inTransaction(this.dataSource, async (manager) => {
-      const idByExternal = await UserStore.ensureExist(manager, projectId, events.map((event) => event.userId));
+      const idByExternal = await UserStore.ensureExist(manager, projectId, events.map((event) => event.userId), { seenAt: new Date() });
       const stored = await EventStore.insert(
         manager,
         projectId,

@@ -1,4 +1,4 @@
-import { type JourneyGraph, type JourneyMachine, type PersistedJourneySnapshot, type StepEntry, type UserFacts } from '@engine/journey';
+import { type JourneyGraph, type JourneyMachine, type NewTagDefinition, type PersistedJourneySnapshot, type StepEntry, type TagType, type UserFacts } from '@engine/journey';
 import { type AppUserEntity, type EventEntity, type InstanceStatus, type NewOutboxRow, type UnappliedSendOutcome } from '@engine/persistence';
 
 /** A live journey users can enter now (its current version, compiled). */
@@ -38,6 +38,11 @@ export interface UserState {
   row: AppUserEntity;
   facts: UserFacts;
   tagsChanged: boolean;
+  /**
+   * The tag catalogue of the user's project (only the tags its journeys' update.tags steps write),
+   * shared by the batch's users of that project: a tag first written in the batch is added to it.
+   */
+  tagTypes: Map<string, TagType>;
   /** Active instances of this user. */
   instances: InstanceState[];
   /** For re-entry: per journey id, the latest entry time and whether one is active. */
@@ -91,6 +96,25 @@ export interface BatchWrites {
   /** `detail`: why a message failed, as its provider said it (Meta's code, title and details). */
   messageStatuses: Array<{ messageId: string; status: 'delivered' | 'read' | 'opened' | 'clicked' | 'failed'; at: Date; detail?: string }>;
   stepsExecuted: number;
+  /** Tags update.tags steps wrote for the first time, with the type of their value. */
+  createdTags: Array<{ projectId: string } & NewTagDefinition>;
+  /** Tag values update.tags steps wanted to write and the catalogue's type refused (not written). */
+  refusedTagWrites: RefusedTagWriteRecord[];
+}
+
+/** A refused tag write, with where it came from (for the user's story). */
+export interface RefusedTagWriteRecord {
+  projectId: string;
+  /** Internal user id and the customer's own. */
+  userId: string;
+  externalUserId: string;
+  journeyId: string;
+  instanceId: string;
+  nodeId: string;
+  tag: string;
+  value: unknown;
+  reason: string;
+  at: Date;
 }
 
 export function emptyWrites(): BatchWrites {
@@ -105,5 +129,7 @@ export function emptyWrites(): BatchWrites {
     appliedOutcomeIds: [],
     messageStatuses: [],
     stepsExecuted: 0,
+    createdTags: [],
+    refusedTagWrites: [],
   };
 }

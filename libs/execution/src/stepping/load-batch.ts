@@ -8,7 +8,7 @@ import {
   parseDuration,
   type PersistedJourneySnapshot,
 } from '@engine/journey';
-import { type EventEntity, EventStore, type InstanceRow, InstanceStore, SendOutcomeStore, type UnappliedSendOutcome, UserStore } from '@engine/persistence';
+import { type EventEntity, EventStore, type InstanceRow, InstanceStore, SendOutcomeStore, TagDefinitionStore, type UnappliedSendOutcome, UserStore } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
@@ -67,12 +67,15 @@ export async function loadBatch(
   const entries = await previousEntries(manager, userIds, [...journeysById.keys()]);
   const graphs = [...machines.values()].map((machine) => machine.graph);
   const history = await historyCounts(manager, userIds, graphs, request.now);
+  const tagTypes = await TagDefinitionStore.typesByProject(manager, projectIds, tagsWrittenBy(graphs));
   const users = new Map<string, UserState>();
   for (const row of rows) {
+    if (!tagTypes.has(row.projectId)) tagTypes.set(row.projectId, new Map());
     users.set(row.id, {
       row,
       facts: userFacts(row),
       tagsChanged: false,
+      tagTypes: tagTypes.get(row.projectId)!,
       instances: [],
       entries: entries.get(row.id) ?? (new Map() as UserState['entries']),
       history: history.get(row.id) ?? {},
@@ -81,6 +84,15 @@ export async function loadBatch(
   for (const row of instanceRows) users.get(row.user_id)?.instances.push(toInstanceState(row, machines.get(row.version_id)!));
 
   return { batch: { users, journeysByEntryEvent, journeysById, messages: await messageRefs(manager, userIds, events) }, events, outcomes };
+}
+
+/** The tags the update.tags steps of these journeys write: the only types a batch needs. */
+function tagsWrittenBy(graphs: readonly JourneyGraph[]): string[] {
+  const names = new Set<string>();
+  for (const graph of graphs) {
+    for (const node of graph.nodes) if (node.type === 'update.tags') for (const operation of node.data.operations) names.add(operation.tag);
+  }
+  return [...names];
 }
 
 function toInstanceState(row: InstanceRow, compiled: JourneyMachine): InstanceState {

@@ -1,5 +1,6 @@
 import {
   applyTagOperations,
+  checkTagWrites,
   type Effect,
   type JourneyInput,
   step,
@@ -126,13 +127,30 @@ function foldResult(
       case 'cancelSend':
         writes.cancelledSends.push({ instanceId: instance.id, idempotencyKey: effect.idempotencyKey });
         break;
-      case 'updateTags':
-        user.facts = {
-          ...user.facts,
-          tags: applyTagOperations(user.facts.tags, effect.operations, { tags: user.facts.tags, event: effect.eventAttributes, user: user.facts }),
-        };
+      case 'updateTags': {
+        const wanted = applyTagOperations(user.facts.tags, effect.operations, { tags: user.facts.tags, event: effect.eventAttributes, user: user.facts });
+        // A value of the wrong type for the tag catalogue is not written; the other changes are.
+        const checked = checkTagWrites(user.facts.tags, wanted, user.tagTypes);
+        for (const tag of checked.created) {
+          user.tagTypes.set(tag.name, tag.type);
+          writes.createdTags.push({ projectId: instance.projectId, ...tag });
+        }
+        for (const refused of checked.refused) {
+          writes.refusedTagWrites.push({
+            projectId: instance.projectId,
+            userId: user.row.id,
+            externalUserId: user.row.externalId,
+            journeyId: instance.journeyId,
+            instanceId: instance.id,
+            nodeId: effect.nodeId,
+            ...refused,
+            at: new Date(now),
+          });
+        }
+        user.facts = { ...user.facts, tags: checked.tags };
         user.tagsChanged = true;
         break;
+      }
       case 'conversion':
         writes.conversions.push({ projectId: instance.projectId, journeyId: instance.journeyId, instanceId: instance.id, goalId: effect.goalId, nodeId: convertedAt });
         break;

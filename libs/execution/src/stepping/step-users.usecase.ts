@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@engine/persistence';
@@ -32,6 +32,8 @@ export interface StepUsersResult {
  */
 @Injectable()
 export class StepUsers {
+  private readonly logger = new Logger(StepUsers.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly compiled: CompiledJourneys,
@@ -42,7 +44,7 @@ export class StepUsers {
   async step(command: StepUsersCommand): Promise<StepUsersResult> {
     if (command.userIds.length === 0) return { steps: 0, nodeExecutions: 0, outboxRows: 0 };
     const entries = command.entries ?? [];
-    const { outbox, steps, nodeExecutions } = await inTransaction(this.dataSource, async (manager) => {
+    const { outbox, steps, nodeExecutions, refusedTagWrites } = await inTransaction(this.dataSource, async (manager) => {
       const now = Date.now();
       const { batch, events, outcomes } = await loadBatch(manager, this.compiled, {
         now,
@@ -54,8 +56,14 @@ export class StepUsers {
       const rows = await writeBatch(manager, batch, writes);
       let visits = 0;
       for (const counter of writes.counters.values()) visits += counter.entered;
-      return { outbox: rows, steps: writes.stepsExecuted, nodeExecutions: visits };
+      return { outbox: rows, steps: writes.stepsExecuted, nodeExecutions: visits, refusedTagWrites: writes.refusedTagWrites };
     });
+    // Not yet on the user's story: logged (after the commit, so a retried transaction logs once).
+    for (const refused of refusedTagWrites) {
+      this.logger.warn(
+        `update.tags not written: user "${refused.externalUserId}", journey ${refused.journeyId}, node ${refused.nodeId}: ${refused.reason}`,
+      );
+    }
     this.metrics.steps.inc(steps);
     this.metrics.nodeExecutions.inc(nodeExecutions);
     await this.dispatcher.dispatch(outbox);

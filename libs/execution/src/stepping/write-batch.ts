@@ -6,6 +6,7 @@ import {
   NodeCounterStore,
   OutboxStore,
   SendOutcomeStore,
+  TagDefinitionStore,
   UserStore,
   type WrittenOutboxRow,
 } from '@engine/persistence';
@@ -25,6 +26,10 @@ export async function writeBatch(manager: EntityManager, batch: LoadedBatch, wri
     manager,
     users.filter((user) => user.tagsChanged).map((user) => ({ id: user.row.id, tags: user.facts.tags })),
   );
+
+  const createdByProject = new Map<string, BatchWrites['createdTags']>();
+  for (const tag of writes.createdTags) createdByProject.set(tag.projectId, [...(createdByProject.get(tag.projectId) ?? []), tag]);
+  for (const [projectId, tags] of createdByProject) await TagDefinitionStore.register(manager, projectId, tags);
 
   const instances = users.flatMap((user) => user.instances).filter((instance) => instance.dirty);
   await InstanceStore.insert(manager, instances.filter((instance) => instance.isNew));

@@ -35,7 +35,7 @@ describe('checkConditionShape', () => {
       'c.field must be a field path starting with tags., event. or user. (e.g. tags.plan)',
     ]);
     expect(checkConditionShape({ field: 'user.age', op: 'eq', value: 1 }, 'c')).toEqual([
-      'c.field must be one of user.id, user.email, user.phone, user.timeZone, user.language',
+      'c.field must be one of user.id, user.email, user.phone, user.timeZone, user.language, user.country, user.firstSeenAt, user.lastSeenAt, user.lastInboundWhatsAppAt, user.reachable.<push|email|whatsapp|sms>, user.optIns.<push|email|whatsapp|sms>',
     ]);
     expect(checkConditionShape({ field: 'tags.a', op: 'eq' }, 'c')).toEqual(['c.value is required for "eq"']);
     expect(checkConditionShape({ field: 'tags.a', op: 'eq', value: { x: 1 } }, 'c')).toEqual([

@@ -1,6 +1,6 @@
 import { parseDuration } from '../duration/duration';
 import { COMPARISON_OPERATORS } from './condition';
-import { USER_FIELDS, splitFieldPath } from './resolve-field';
+import { USER_CHANNEL_FIELDS, USER_FIELDS, isUserFieldPath, splitFieldPath } from './resolve-field';
 import { regexProblem } from './text-match';
 
 // The evaluator gives up below this depth too; deeper conditions cannot come from the editor.
@@ -71,8 +71,10 @@ function checkFieldCondition(condition: Record<string, unknown>, path: string, o
   const split = splitFieldPath(field);
   if (split === undefined) {
     out.push(`${path}.field must be a field path starting with tags., event. or user. (e.g. tags.plan)`);
-  } else if (split.root === 'user' && (split.path.length !== 1 || !(USER_FIELDS as readonly string[]).includes(split.path[0]))) {
-    out.push(`${path}.field must be one of ${USER_FIELDS.map((name) => `user.${name}`).join(', ')}`);
+  } else if (split.root === 'user' && !isUserFieldPath(split.path)) {
+    out.push(
+      `${path}.field must be one of ${[...USER_FIELDS.map((name) => `user.${name}`), ...USER_CHANNEL_FIELDS.map((name) => `user.${name}.<push|email|whatsapp|sms>`)].join(', ')}`,
+    );
   }
   if (typeof op !== 'string' || !(COMPARISON_OPERATORS as readonly string[]).includes(op)) {
     out.push(`${path}.op must be one of ${COMPARISON_OPERATORS.join(', ')}`);

@@ -79,6 +79,13 @@ export interface UserFacts {
   phone?: string;
   timeZone?: string;
   language?: string;
+  /** Default tags the engine keeps: ISO 3166 alpha-2 from the phone number; times as ISO 8601. */
+  country?: string;
+  firstSeenAt?: string;
+  lastSeenAt?: string;
+  lastInboundWhatsAppAt?: string;
   /** Channel reachability: a token / address exists and the user has not opted out. */
   reachable?: Partial<Record<'push' | 'email' | 'whatsapp' | 'sms', boolean>>;
+  /** The user's opt-ins per channel (reachable also needs an address or token). */
+  optIns?: Partial<Record<'push' | 'email' | 'whatsapp' | 'sms', boolean>>;
 }

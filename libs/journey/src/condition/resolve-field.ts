@@ -1,8 +1,24 @@
 import { type UserFacts } from './condition';
 
-/** The profile fields a `user.<field>` path may read. */
-export const USER_FIELDS = ['id', 'email', 'phone', 'timeZone', 'language'] as const;
+/**
+ * The profile fields a `user.<field>` path may read: the profile and the default tags the engine
+ * keeps for every user (first and last seen, country from the phone number, the last inbound
+ * WhatsApp message; dates as ISO 8601 strings).
+ */
+export const USER_FIELDS = ['id', 'email', 'phone', 'timeZone', 'language', 'country', 'firstSeenAt', 'lastSeenAt', 'lastInboundWhatsAppAt'] as const;
 export type UserField = (typeof USER_FIELDS)[number];
+
+/** Per-channel default tags: `user.reachable.whatsapp`, `user.optIns.email`. */
+export const USER_CHANNEL_FIELDS = ['reachable', 'optIns'] as const;
+export const USER_FIELD_CHANNELS = ['push', 'email', 'whatsapp', 'sms'] as const;
+
+/** Whether `user.<path>` names a profile field or a per-channel default tag. */
+export function isUserFieldPath(path: readonly string[]): boolean {
+  if (path.length === 1) return (USER_FIELDS as readonly string[]).includes(path[0]);
+  return (
+    path.length === 2 && (USER_CHANNEL_FIELDS as readonly string[]).includes(path[0]) && (USER_FIELD_CHANNELS as readonly string[]).includes(path[1])
+  );
+}
 
 /** What a field path or a placeholder can read: the user's tags, the event in hand, the profile. */
 export interface FieldScope {
@@ -40,9 +56,8 @@ export function resolveField(field: unknown, scope: FieldScope): unknown {
     case 'event':
       return readPath(scope.event, split.path);
     case 'user': {
-      const [name, ...rest] = split.path;
-      if (rest.length > 0 || !(USER_FIELDS as readonly string[]).includes(name)) return undefined;
-      return readOwn(scope.user, name);
+      if (!isUserFieldPath(split.path)) return undefined;
+      return readPath(scope.user, split.path);
     }
   }
 }

@@ -22,6 +22,8 @@ import { SendOutcomeEntity } from '../entities/send-outcome.entity';
 import { SweeperRunEntity } from '../entities/sweeper-run.entity';
 import { ThrottleWindowEntity } from '../entities/throttle-window.entity';
 import { WhatsAppTemplateEntity } from '../entities/whatsapp-template.entity';
+import { TagDefinitionEntity } from '../entities/tag-definition.entity';
+import { UserImportEntity, UserImportRejectionEntity } from '../entities/user-import.entity';
 
 export const ENTITIES = [
   ProjectEntity,
@@ -48,4 +50,7 @@ export const ENTITIES = [
   InvitationEntity,
   ApiKeyEntity,
   AuditEntryEntity,
+  TagDefinitionEntity,
+  UserImportEntity,
+  UserImportRejectionEntity,
 ];

@@ -8,6 +8,7 @@ import { MessageRetryingStatus1764320400000 } from '../migrations/1764320400000-
 import { SweeperRuns1764327600000 } from '../migrations/1764327600000-sweeper-runs';
 import { TeamAccess1764338400000 } from '../migrations/1764338400000-team-access';
 import { UserStory1764420000000 } from '../migrations/1764420000000-user-story';
+import { AudienceTagsAndImports1764410000000 } from '../migrations/1764410000000-audience-tags-and-imports';
 
 /** Every migration in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   MessageRetryingStatus1764320400000,
   SweeperRuns1764327600000,
   TeamAccess1764338400000,
+  AudienceTagsAndImports1764410000000,
   UserStory1764420000000,
 ];

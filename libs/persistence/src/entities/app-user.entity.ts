@@ -59,6 +59,14 @@ export class AppUserEntity {
   @Column({ name: 'last_inbound_whatsapp_at', type: 'timestamptz', nullable: true })
   lastInboundWhatsAppAt!: Date | null;
 
+  /** When the user's latest event was received (event ingestion keeps it). */
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
+  lastSeenAt!: Date | null;
+
+  /** ISO 3166 alpha-2, from the phone number whenever the phone is written. */
+  @Column({ type: 'text', nullable: true })
+  country!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -25,6 +25,8 @@ export interface UserUpsertRow {
   email: string | null;
   has_email: boolean;
   phone: string | null;
+  /** ISO 3166 alpha-2 of the phone number; written with the phone. */
+  country: string | null;
   has_phone: boolean;
   time_zone: string | null;
   has_time_zone: boolean;
@@ -49,20 +51,21 @@ const UPSERT_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(
     external_id text, tags jsonb, removed_tags text[],
-    email text, has_email boolean, phone text, has_phone boolean,
+    email text, has_email boolean, phone text, country text, has_phone boolean,
     time_zone text, has_time_zone boolean, language text, has_language boolean,
     opt_ins jsonb, push_tokens jsonb, position int)
 )
-INSERT INTO users AS u (project_id, external_id, tags, email, phone, time_zone, language, opt_ins, push_tokens)
-SELECT $1, i.external_id, coalesce(i.tags, '{}'), i.email, i.phone, i.time_zone, i.language,
+INSERT INTO users AS u (project_id, external_id, tags, email, phone, country, time_zone, language, opt_ins, push_tokens)
+SELECT $1, i.external_id, coalesce(i.tags, '{}'), i.email, i.phone, i.country, i.time_zone, i.language,
        $3::jsonb || coalesce(i.opt_ins, '{}'), coalesce(i.push_tokens, '[]')
   FROM input i
  ORDER BY i.position
 ON CONFLICT (project_id, external_id) DO UPDATE
-   SET (tags, email, phone, time_zone, language, opt_ins, push_tokens, updated_at) = (
+   SET (tags, email, phone, country, time_zone, language, opt_ins, push_tokens, updated_at) = (
      SELECT (u.tags || coalesce(i.tags, '{}')) - coalesce(i.removed_tags, '{}'),
             CASE WHEN i.has_email THEN i.email ELSE u.email END,
             CASE WHEN i.has_phone THEN i.phone ELSE u.phone END,
+            CASE WHEN i.has_phone THEN i.country ELSE u.country END,
             CASE WHEN i.has_time_zone THEN i.time_zone ELSE u.time_zone END,
             CASE WHEN i.has_language THEN i.language ELSE u.language END,
             u.opt_ins || coalesce(i.opt_ins, '{}'),
@@ -102,12 +105,28 @@ export const UserStore = {
    * Internal ids of users known by the customer's ids, creating the unknown ones (events and API
    * entries may name users nobody upserted yet).
    */
-  async ensureExist(manager: EntityManager, projectId: string, externalIds: readonly string[]): Promise<Map<string, string>> {
+  async ensureExist(
+    manager: EntityManager,
+    projectId: string,
+    externalIds: readonly string[],
+    options: { seenAt?: Date } = {},
+  ): Promise<Map<string, string>> {
     const distinct = [...new Set(externalIds)].sort(compareUserIds);
-    await manager.query(
-      `INSERT INTO users (project_id, external_id) SELECT $1, unnest($2::text[]) ON CONFLICT (project_id, external_id) DO NOTHING`,
-      [projectId, distinct],
-    );
+    if (options.seenAt) {
+      // Event ingestion: the same statement records when the users were last seen (the user.lastSeenAt
+      // default tag), refreshed at most once a minute per user so busy users are not rewritten per batch.
+      await manager.query(
+        `INSERT INTO users (project_id, external_id, last_seen_at) SELECT $1, unnest($2::text[]), $3
+         ON CONFLICT (project_id, external_id) DO UPDATE SET last_seen_at = excluded.last_seen_at
+          WHERE users.last_seen_at IS NULL OR users.last_seen_at < excluded.last_seen_at - interval '1 minute'`,
+        [projectId, distinct, options.seenAt],
+      );
+    } else {
+      await manager.query(
+        `INSERT INTO users (project_id, external_id) SELECT $1, unnest($2::text[]) ON CONFLICT (project_id, external_id) DO NOTHING`,
+        [projectId, distinct],
+      );
+    }
     const users = await manager.query<Array<{ id: string; external_id: string }>>(
       `SELECT id, external_id FROM users WHERE project_id = $1 AND external_id = ANY($2)`,
       [projectId, distinct],
@@ -135,13 +154,15 @@ export const UserStore = {
     manager: EntityManager,
     projectId: string,
     inbound: ReadonlyArray<{ externalId: string; at: Date }>,
-    newPhones: readonly string[],
+    newUsers: ReadonlyArray<{ phone: string; country: string | null }>,
   ): Promise<void> {
-    if (newPhones.length > 0) {
+    if (newUsers.length > 0) {
+      const sorted = [...newUsers].sort((a, b) => compareUserIds(a.phone, b.phone));
       await manager.query(
-        `INSERT INTO users (project_id, external_id, phone) SELECT $1, phone, phone FROM unnest($2::text[]) AS phone
-         ON CONFLICT (project_id, external_id) DO UPDATE SET phone = coalesce(users.phone, excluded.phone)`,
-        [projectId, [...newPhones].sort(compareUserIds)],
+        `INSERT INTO users (project_id, external_id, phone, country) SELECT $1, phone, phone, country FROM unnest($2::text[], $3::text[]) AS n(phone, country)
+         ON CONFLICT (project_id, external_id) DO UPDATE SET phone = coalesce(users.phone, excluded.phone),
+           country = CASE WHEN users.phone IS NULL THEN excluded.country ELSE users.country END`,
+        [projectId, sorted.map((user) => user.phone), sorted.map((user) => user.country)],
       );
     }
     const externalIds = inbound.map((entry) => entry.externalId);

@@ -33,10 +33,18 @@ export function tagProblems(value: unknown, property = 'tags'): string[] {
   return problems;
 }
 
+/** Problems of a tag name (1 to 128 characters of storable text), or none. */
+export function tagNameProblems(value: unknown, property = 'name'): string[] {
+  if (typeof value !== 'string') return [`${property} must be a string`];
+  const problem = textProblem(value, property);
+  if (problem) return [problem];
+  if (value.length < 1 || value.length > MAX_TAG_NAME_LENGTH) return [`${property} must be 1 to ${MAX_TAG_NAME_LENGTH} characters long`];
+  return [];
+}
+
 function tagProblem(name: string, tag: unknown, property: string): string | undefined {
-  const nameProblem = textProblem(name, `${property} names`);
+  const [nameProblem] = tagNameProblems(name, `${property} names`);
   if (nameProblem) return nameProblem;
-  if (name.length < 1 || name.length > MAX_TAG_NAME_LENGTH) return `${property} names must be 1 to ${MAX_TAG_NAME_LENGTH} characters long`;
   const path = `${property}.${name}`;
   if (Array.isArray(tag)) {
     if (tag.length > MAX_TAG_LIST_LENGTH) return `${path} must have at most ${MAX_TAG_LIST_LENGTH} items`;

@@ -54,6 +54,15 @@ export class UserDto {
   @ApiProperty({ type: String, nullable: true, description: 'Last inbound WhatsApp message (opens the 24-hour window).' })
   lastInboundWhatsAppAt!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, example: 'DE', description: 'Default tag user.country: ISO 3166 alpha-2 of the phone number.' })
+  country!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "Default tag user.lastSeenAt: when the user's latest event was received (to the minute)." })
+  lastSeenAt!: string | null;
+
+  @ApiProperty({ type: ChannelOptInsDto, description: 'Default tags user.reachable.<channel>: an address or token and the opt-in.' })
+  reachable!: ChannelOptInsDto;
+
   @ApiProperty()
   createdAt!: string;
 
@@ -121,7 +130,18 @@ export class UserMessageDto {
   createdAt!: string;
 }
 
+export class MessageCountsDto {
+  @ApiProperty({ description: 'Messages that went out to the user (sent, then delivered, read, opened or clicked).' })
+  received!: number;
+
+  @ApiProperty({ description: 'Of those, opened or clicked.' })
+  opened!: number;
+}
+
 export class UserProfileDto extends UserDto {
+  @ApiProperty({ type: MessageCountsDto, description: 'Default tags: messages received and opened, counted from the messages.' })
+  messageCounts!: MessageCountsDto;
+
   @ApiProperty({ type: [UserJourneyInstanceDto], description: 'The latest 100 journey instances, newest first.' })
   journeys!: UserJourneyInstanceDto[];
 
