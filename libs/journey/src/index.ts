@@ -53,3 +53,6 @@ export * from './simulate/simulation-choices';
 export * from './simulate/render-simulated-message';
 export * from './format/journey-name';
 export * from './format/whatsapp-language';
+export * from './condition/graph-conditions';
+export * from './condition/collect-segment-references';
+export * from './condition/compare-values';

@@ -57,3 +57,7 @@ export * from './stores/invitation.store';
 export * from './stores/api-key.store';
 export * from './stores/audit-log.store';
 export * from './stores/channel-setting.store';
+export * from './entities/segment.entity';
+export * from './stores/segment.store';
+export * from './segments/compile-segment';
+export * from './segments/translate-pattern';

@@ -1,3 +1,4 @@
+import { SegmentEntity } from '../entities/segment.entity';
 import { AccountEntity } from '../entities/account.entity';
 import { SessionEntity } from '../entities/session.entity';
 import { OneTimeLinkEntity } from '../entities/one-time-link.entity';
@@ -48,4 +49,5 @@ export const ENTITIES = [
   InvitationEntity,
   ApiKeyEntity,
   AuditEntryEntity,
+  SegmentEntity,
 ];

@@ -7,6 +7,7 @@ import { SendOutcomes1764306000000 } from '../migrations/1764306000000-send-outc
 import { MessageRetryingStatus1764320400000 } from '../migrations/1764320400000-message-retrying-status';
 import { SweeperRuns1764327600000 } from '../migrations/1764327600000-sweeper-runs';
 import { TeamAccess1764338400000 } from '../migrations/1764338400000-team-access';
+import { Segments1764400000000 } from '../migrations/1764400000000-segments';
 
 /** Every migration in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   MessageRetryingStatus1764320400000,
   SweeperRuns1764327600000,
   TeamAccess1764338400000,
+  Segments1764400000000,
 ];
