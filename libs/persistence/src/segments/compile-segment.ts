@@ -62,7 +62,7 @@ export function compileSegment(condition: unknown, options: CompileSegmentOption
 
 /** `SELECT count(*)` of a project's users in the segment. Parameters: `[projectId, now, ...compiled.params]`. */
 export function segmentCountQuery(compiled: CompiledSegment, projectId: string, now: Date): { sql: string; params: unknown[] } {
-  return { sql: `SELECT count(*)::int AS count FROM users u WHERE u.project_id = $1 AND (${compiled.where})`, params: [projectId, now, ...compiled.params] };
+  return { sql: `SELECT count(*)::int AS count FROM users u WHERE u.project_id = $1 AND $2::timestamptz IS NOT NULL AND (${compiled.where})`, params: [projectId, now, ...compiled.params] };
 }
 
 /** One keyset page of the segment's users (by id), optionally limited to `userIds`. */
@@ -73,7 +73,8 @@ export function segmentPageQuery(
   page: { after?: string; limit: number; userIds?: readonly string[] },
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [projectId, now, ...compiled.params];
-  const filters = ['u.project_id = $1'];
+  // $2 (now) is typed even when no history condition uses it.
+  const filters = ['u.project_id = $1', '$2::timestamptz IS NOT NULL'];
   if (page.after !== undefined) {
     params.push(page.after);
     filters.push(`u.id > $${params.length}::uuid`);
