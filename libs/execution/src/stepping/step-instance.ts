@@ -69,7 +69,7 @@ type InlineTimer = { timerId: string; effect: ScheduleEffect };
 function runDueTimers(instance: InstanceState, user: UserState, first: InlineTimer | undefined, now: number, writes: BatchWrites): void {
   let due = first;
   for (let chained = 0; due && chained < INLINE_TIMER_LIMIT; chained++) {
-    const result = step(instance.compiled, instance.snapshot, { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history }, now);
+    const result = step(instance.compiled, instance.snapshot, { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history, segments: user.segments }, now);
     if (!result.changed) return;
     writes.stepsExecuted++;
     due = foldResult(instance, user, result, now, writes);

@@ -18,7 +18,11 @@ export const SegmentStore = {
     id: string,
     changes: Partial<Pick<SegmentEntity, 'name' | 'description' | 'condition'>>,
   ): Promise<SegmentEntity | null> {
-    if (Object.keys(changes).length > 0) await manager.update(SegmentEntity, { id, projectId }, changes);
+    await manager.query(
+      `UPDATE segments SET name = COALESCE($3, name), description = COALESCE($4, description), condition = COALESCE($5::jsonb, condition), updated_at = now()
+        WHERE id = $1 AND project_id = $2`,
+      [id, projectId, changes.name ?? null, changes.description ?? null, changes.condition === undefined ? null : JSON.stringify(changes.condition)],
+    );
     return manager.findOneBy(SegmentEntity, { id, projectId });
   },
 
