@@ -11,6 +11,7 @@ import { JourneyEntriesModule } from './journey-entries/journey-entries.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { SegmentsModule } from './segments/segments.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UsersModule } from './users/users.module';
 import { WebAssetsModule } from './web-assets/web-assets.module';
@@ -36,6 +37,7 @@ export class AppModule {
         WhatsAppModule,
         TrackingModule,
         MessagesModule,
+        SegmentsModule,
         WebAssetsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
