@@ -16,6 +16,7 @@ interface NodeStats {
   opened: number;
   clicked: number;
   failed: number;
+  unknown: number;
   suppressed: number;
   conversions: number;
   waitingToSend: number;
@@ -25,7 +26,7 @@ interface NodeStats {
 }
 
 const NOBODY_WAITING = { waitingToSend: 0, waitingForSilentHours: 0, waitingForRetry: 0, waitingInQueue: 0 };
-const ZERO = { now: 0, entered: 0, sent: 0, delivered: 0, opened: 0, clicked: 0, failed: 0, suppressed: 0, conversions: 0, ...NOBODY_WAITING };
+const ZERO = { now: 0, entered: 0, sent: 0, delivered: 0, opened: 0, clicked: 0, failed: 0, unknown: 0, suppressed: 0, conversions: 0, ...NOBODY_WAITING };
 
 describe('GET /api/v1/journeys/:id/stats', () => {
   let t: TestApp;
@@ -95,6 +96,8 @@ describe('GET /api/v1/journeys/:id/stats', () => {
     await insertMessage(u3, 'help-reply', 'read', ['queued', 'sent', 'delivered', 'read']);
     await insertMessage(u4, 'help-reply', 'failed', ['queued', 'failed']);
     await insertMessage(u4, 'help-reply', 'suppressed', ['suppressed']);
+    // Cut off mid-send: counted apart from failures.
+    await insertMessage(u3, 'help-reply', 'unknown', ['queued', 'unknown']);
     await insertMessage(u1, 'promo-reply', 'clicked', ['queued', 'sent', 'delivered', 'clicked']);
     // Status set without history still counts.
     await insertMessage(u2, 'promo-reply', 'delivered', []);
@@ -132,11 +135,12 @@ describe('GET /api/v1/journeys/:id/stats', () => {
         type: 'send.whatsapp',
         now: 2,
         entered: 3,
-        sent: 4,
+        sent: 5,
         delivered: 2,
         opened: 1,
         clicked: 0,
         failed: 1,
+        unknown: 1,
         suppressed: 1,
         conversions: 2,
         ...NOBODY_WAITING,
@@ -153,6 +157,7 @@ describe('GET /api/v1/journeys/:id/stats', () => {
         opened: 1,
         clicked: 1,
         failed: 1,
+        unknown: 0,
         suppressed: 0,
         conversions: 1,
         ...NOBODY_WAITING,

@@ -4,6 +4,9 @@ import { FakeWhatsAppCloudApi } from './fake-whatsapp-cloud-api';
 import { startTestApp, type TestApp } from './test-app';
 import { changeValue, contact, PHONE_NUMBER_ID, postWebhook, status, textMessage, webhookBody, whatsAppCloudSettings } from './whatsapp-webhook-payloads';
 
+/** Our message id (a UUID), which Meta echoes in status webhooks. */
+const OUR_MESSAGE_ID: unknown = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
 interface MessageView {
   id: string;
   nodeId: string;
@@ -57,6 +60,7 @@ describe('the WhatsApp keyword journey end to end: webhook in, Cloud API out, st
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: SENDER,
+      biz_opaque_callback_data: OUR_MESSAGE_ID,
       type: 'template',
       template: { name: 'support_help', language: { code: 'en' } },
     });
@@ -67,6 +71,7 @@ describe('the WhatsApp keyword journey end to end: webhook in, Cloud API out, st
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: SENDER,
+      biz_opaque_callback_data: OUR_MESSAGE_ID,
       type: 'template',
       template: { name: 'promo_offer', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'there' }] }] },
     });

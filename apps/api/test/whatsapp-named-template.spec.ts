@@ -5,6 +5,9 @@ import { FakeWhatsAppCloudApi } from './fake-whatsapp-cloud-api';
 import { startTestApp, type TestApp } from './test-app';
 import { changeValue, contact, postWebhook, textMessage, webhookBody, whatsAppCloudSettings } from './whatsapp-webhook-payloads';
 
+/** Our message id (a UUID), which Meta echoes in status webhooks. */
+const OUR_MESSAGE_ID: unknown = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
 const SENDER = '4915112345678';
 
 describe('a WhatsApp template with named parameters', () => {
@@ -44,6 +47,7 @@ describe('a WhatsApp template with named parameters', () => {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: SENDER,
+      biz_opaque_callback_data: OUR_MESSAGE_ID,
       type: 'template',
       template: { name: 'promo_offer', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', parameter_name: 'first_name', text: 'there' }] }] },
     });

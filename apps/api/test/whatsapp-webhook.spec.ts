@@ -264,6 +264,30 @@ describe('WhatsApp webhook: /webhooks/whatsapp', () => {
       expect(stored[3].attributes).toMatchObject({ status: 'failed', errorCode: 131047, errorReason: 'More than 24 hours have passed since the recipient last replied' });
     });
 
+    it("settles a message whose send was cut off by the status Meta echoes our message id in, and no other project's", async () => {
+      const sender = nextSender();
+      await t.http().put('/api/v1/users/erin-5').set(t.auth).send({ phone: `+${sender}` }).expect(200);
+      const [{ id: messageId }] = await t.db.dataSource.query<Array<{ id: string }>>(
+        `INSERT INTO messages (project_id, user_id, channel, provider, status, status_history, idempotency_key, error)
+         SELECT $1, id, 'whatsapp', 'whatsapp-cloud', 'unknown', '[]', gen_random_uuid()::text, 'cut off' FROM users WHERE project_id = $1 AND external_id = 'erin-5'
+         RETURNING id`,
+        [t.projectId],
+      );
+      const late = wamid('late');
+      const strangers = [
+        status(wamid('other'), 'delivered', sender, { biz_opaque_callback_data: 'not-a-uuid' }),
+        status(wamid('other'), 'delivered', sender, { biz_opaque_callback_data: '00000000-0000-4000-8000-000000000000' }),
+      ];
+      const body = webhookBody(changeValue({ statuses: [status(late, 'delivered', sender, { biz_opaque_callback_data: messageId }), ...strangers] }));
+      expect((await post(body).expect(200)).body).toMatchObject({ stored: 1, ignored: 2 });
+      const [event] = await eventsOf('erin-5');
+      expect(event).toMatchObject({ name: 'PW_WhatsAppDelivered', idempotency_key: `wa-status:${late}:delivered` });
+      expect(event.attributes['messageId']).toBe(messageId);
+      // Meta's id is adopted, so later statuses match it directly (the engine then applies them to the message).
+      const [row] = await t.db.dataSource.query<Array<{ provider_message_id: string | null }>>(`SELECT provider_message_id FROM messages WHERE id = $1`, [messageId]);
+      expect(row.provider_message_id).toBe(late);
+    });
+
     it('asks Meta to deliver again a status that may belong to a send not stored yet', async () => {
       const sender = nextSender();
       await t.http().put('/api/v1/users/dana-3').set(t.auth).send({ phone: `+${sender}` }).expect(200);

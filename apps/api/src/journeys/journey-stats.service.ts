@@ -11,11 +11,12 @@ import { findProjectJourney } from './find-project-journey';
  * current status is one): reaching a later step implies the earlier ones, so a clicked email was
  * also opened and delivered, and a WhatsApp `read` counts as opened.
  */
-const METRIC_STATUSES: Record<'delivered' | 'opened' | 'clicked' | 'failed' | 'suppressed', MessageStatus[]> = {
+const METRIC_STATUSES: Record<'delivered' | 'opened' | 'clicked' | 'failed' | 'unknown' | 'suppressed', MessageStatus[]> = {
   delivered: ['delivered', 'read', 'opened', 'clicked'],
   opened: ['read', 'opened', 'clicked'],
   clicked: ['clicked'],
   failed: ['failed'],
+  unknown: ['unknown'],
   suppressed: ['suppressed'],
 };
 
@@ -30,6 +31,7 @@ const EMPTY_COUNTS: NodeCounts = {
   opened: 0,
   clicked: 0,
   failed: 0,
+  unknown: 0,
   suppressed: 0,
   conversions: 0,
   waitingToSend: 0,

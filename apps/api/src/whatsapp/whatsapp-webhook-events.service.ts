@@ -6,7 +6,7 @@ import {
   whatsAppStatusEvent,
   type WhatsAppStatusUpdate,
 } from '@engine/channels';
-import { UserStore } from '@engine/persistence';
+import { MessageStore, UserStore } from '@engine/persistence';
 import { type IncomingEvent, IngestEvents } from '@engine/execution';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type WhatsAppWebhookReceiptDto } from './dto/whatsapp-webhook-receipt.response';
@@ -42,6 +42,7 @@ export class WhatsAppWebhookEvents {
       inbound.length > 0 ? this.registerSenders(projectId, inbound) : new Map<string, string>(),
       this.ourMessages(projectId, referenced),
     ]);
+    for (const [wamid, message] of await this.adoptBySendId(projectId, statuses.filter((update) => !ours.has(update.providerMessageId)))) ours.set(wamid, message);
 
     const events: IncomingEvent[] = inbound.map((message) => this.receivedEvent(message, userIdByPhone.get(message.from)!, ours));
     let ignored = 0;
@@ -130,6 +131,23 @@ export class WhatsAppWebhookEvents {
     return new Map(rows.map((row) => [row.provider_message_id, row]));
   }
 
+  /**
+   * Statuses of messages whose send was cut off before Meta's id was stored: the status carries our
+   * message id (sent as `biz_opaque_callback_data`), so the message is found by it and given Meta's id.
+   */
+  private async adoptBySendId(projectId: string, updates: WhatsAppStatusUpdate[]): Promise<Map<string, OurMessage>> {
+    const wamidBySendId = new Map(updates.flatMap((update) => (update.callbackData && UUID.test(update.callbackData) ? [[update.callbackData, update.providerMessageId] as const] : [])));
+    if (wamidBySendId.size === 0) return new Map();
+    const rows = await this.dataSource.query<Array<{ id: string; external_id: string }>>(
+      `SELECT m.id, u.external_id FROM messages m JOIN users u ON u.id = m.user_id
+        WHERE m.id = ANY($2::uuid[]) AND m.project_id = $1 AND m.channel = 'whatsapp' AND m.provider_message_id IS NULL`,
+      [projectId, [...wamidBySendId.keys()]],
+    );
+    const adopted = rows.map((row) => ({ ...row, provider_message_id: wamidBySendId.get(row.id)! }));
+    await MessageStore.adoptProviderMessageIds(this.dataSource.manager, adopted.map((row) => ({ messageId: row.id, providerMessageId: row.provider_message_id })));
+    return new Map(adopted.map((row) => [row.provider_message_id, row]));
+  }
+
   /** Whether an unknown status may belong to a send still waiting for Meta's answer to be stored. */
   private async sendsInFlight(projectId: string, unknown: WhatsAppStatusUpdate[]): Promise<boolean> {
     const recent = unknown.filter((update) => Date.now() - update.timestamp.getTime() < SEND_IN_FLIGHT_SECONDS * 1000);
@@ -145,6 +163,8 @@ export class WhatsAppWebhookEvents {
     return row?.exists === true;
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What users write is stored as jsonb, which refuses the NUL character and unpaired surrogates:

@@ -1423,6 +1423,8 @@ export interface components {
             clicked: number;
             /** @description Messages that failed (at any point). */
             failed: number;
+            /** @description Messages whose send was cut off before the provider's answer was recorded (a worker killed mid-send): not sent again, counted apart from failures until a status from the provider settles them. */
+            unknown: number;
             /** @description Messages not sent on purpose (opt-out, frequency cap, unreachable user). */
             suppressed: number;
             /** @description Conversions of users who were at this node when they converted. */
@@ -1616,7 +1618,7 @@ export interface components {
         };
         MessageStatusChangeDto: {
             /** @enum {string} */
-            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "unknown" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             at: string;
             detail?: string;
         };
@@ -1629,7 +1631,7 @@ export interface components {
             journeyId: string | null;
             nodeId: string | null;
             /** @enum {string} */
-            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "unknown" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             statusHistory: components["schemas"]["MessageStatusChangeDto"][];
             createdAt: string;
         };
@@ -1892,7 +1894,7 @@ export interface components {
              */
             provider: string;
             /** @enum {string} */
-            status: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+            status: "queued" | "retrying" | "unknown" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
             statusHistory: components["schemas"]["MessageStatusChangeDto"][];
             /**
              * @description The customer's id of the recipient.
@@ -4091,7 +4093,7 @@ export interface operations {
                 /** @description Only messages of this provider: `sandbox` is the inbox of unconfigured channels. */
                 provider?: string;
                 channel?: "push" | "email" | "whatsapp" | "sms" | "webhook";
-                status?: "queued" | "retrying" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
+                status?: "queued" | "retrying" | "unknown" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed";
                 /** @description Only this user's messages (the customer's own user id). */
                 userId?: string;
                 limit?: number;

@@ -24,7 +24,7 @@ describe('graph <-> React Flow mapping', () => {
   it('applies selection, measured sizes, problems, statistics, the test user and read-only', () => {
     const graph = omnichannel();
     const problem: JourneyProblem = { severity: 'error', code: 'x', message: 'broken', nodeId: 'email' };
-    const stats: NodeStats = { nodeId: 'email', type: 'send.email', now: 3, entered: 10, sent: 9, delivered: 9, opened: 4, clicked: 1, failed: 0, suppressed: 1, conversions: 2, waitingToSend: 0, waitingForSilentHours: 0, waitingForRetry: 0, waitingInQueue: 0 };
+    const stats: NodeStats = { nodeId: 'email', type: 'send.email', now: 3, entered: 10, sent: 9, delivered: 9, opened: 4, clicked: 1, failed: 0, unknown: 0, suppressed: 1, conversions: 2, waitingToSend: 0, waitingForSilentHours: 0, waitingForRetry: 0, waitingInQueue: 0 };
     const nodes = toFlowNodes(graph, {
       selectedNodeIds: new Set(['email']),
       measured: { email: { width: 224, height: 120 } },

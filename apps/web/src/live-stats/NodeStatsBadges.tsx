@@ -22,10 +22,15 @@ export function statCells(stats: NodeStats, type: NodeType): StatCell[] {
       type === 'send.webhook'
         ? { key: 'delivered', label: 'ok', value: stats.delivered, title: 'Calls that succeeded' }
         : { key: 'opened', label: 'opened', value: stats.opened, title: 'Messages opened or read' },
-      { key: 'failed', label: 'failed', value: stats.failed, title: 'Messages that failed' },
+      { key: 'failed', label: 'failed', value: stats.failed, title: failedTitle(stats) },
     ];
   }
   return [now, entered, conversions];
+}
+
+/** Messages that failed, and apart from them those whose outcome is unknown (cut off mid-send). */
+export function failedTitle(stats: NodeStats): string {
+  return stats.unknown > 0 ? `Messages that failed (and ${stats.unknown} more whose send was cut off, outcome unknown)` : 'Messages that failed';
 }
 
 /** `Waiting to send: 3 held by silent hours, 1 being retried after a provider error`. */

@@ -12,6 +12,7 @@ const stats: NodeStats = {
   opened: 2,
   clicked: 0,
   failed: 0,
+  unknown: 0,
   suppressed: 0,
   conversions: 0,
   waitingToSend: 4,
@@ -32,5 +33,13 @@ describe('node counters', () => {
 
   it('shows who is at the step when nobody waits to send', () => {
     expect(statCells({ ...stats, waitingToSend: 0, waitingForSilentHours: 0, waitingForRetry: 0 }, 'send.push')[0]).toMatchObject({ key: 'now', value: 4 });
+  });
+
+  it('tells failed messages apart from those whose send was cut off', () => {
+    expect(statCells(stats, 'send.whatsapp')[3].title).toBe('Messages that failed');
+    expect(statCells({ ...stats, failed: 1, unknown: 2 }, 'send.whatsapp')[3]).toMatchObject({
+      value: 1,
+      title: 'Messages that failed (and 2 more whose send was cut off, outcome unknown)',
+    });
   });
 });

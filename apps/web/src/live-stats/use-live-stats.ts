@@ -22,6 +22,7 @@ function sameNodeStats(a: NodeStats, b: NodeStats): boolean {
     a.opened === b.opened &&
     a.clicked === b.clicked &&
     a.failed === b.failed &&
+    a.unknown === b.unknown &&
     a.suppressed === b.suppressed &&
     a.conversions === b.conversions
   );

@@ -40,7 +40,7 @@ export class WhatsAppCloudProvider implements ChannelProvider {
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     if (!message.to.phone) throw new FinalSendError('The user has no phone number');
-    const body = buildWhatsAppRequestBody(message.content, message.to.phone, message.templateParameterNames);
+    const body = { ...buildWhatsAppRequestBody(message.content, message.to.phone, message.templateParameterNames), biz_opaque_callback_data: message.messageId };
     let response;
     try {
       response = await sendOutboundRequest({

@@ -17,6 +17,11 @@ interface WhatsAppRequestBase {
   messaging_product: 'whatsapp';
   recipient_type: 'individual';
   to: string;
+  /**
+   * Our message id. Meta echoes it in the message's status webhooks, so a status settles a message
+   * whose send was cut off before Meta's own id was stored.
+   */
+  biz_opaque_callback_data?: string;
 }
 
 export interface WhatsAppTemplateRequestBody extends WhatsAppRequestBase {

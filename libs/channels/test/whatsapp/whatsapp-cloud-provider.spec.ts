@@ -37,6 +37,7 @@ describe('WhatsAppCloudProvider', () => {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: '4915123456789',
+      biz_opaque_callback_data: templateMessage.messageId,
       type: 'template',
       template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Anna' }] }] },
     });
@@ -49,6 +50,7 @@ describe('WhatsAppCloudProvider', () => {
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
       to: '4915123456789',
+      biz_opaque_callback_data: templateMessage.messageId,
       type: 'template',
       template: { name: 'welcome', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', parameter_name: 'first_name', text: 'Anna' }] }] },
     });

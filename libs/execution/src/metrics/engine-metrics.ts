@@ -14,6 +14,11 @@ export class EngineMetrics {
     labelNames: ['channel', 'status'] as const,
     registers: [this.registry],
   });
+  readonly answerWriteRetries = new Counter({
+    name: 'journey_provider_answer_write_retries_total',
+    help: "Tries to record providers' answers again because the database could not be reached",
+    registers: [this.registry],
+  });
   readonly queueDepth = new Gauge({
     name: 'journey_queue_jobs',
     help: 'Jobs per queue and state, read at scrape time',

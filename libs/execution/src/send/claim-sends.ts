@@ -23,6 +23,8 @@ export type ClaimResult =
   | { kind: 'skipped' }
   | { kind: 'throttled'; until: number }
   | { kind: 'suppressed' | 'failed'; channel: Channel; messageId: string; reason: string }
+  /** Cut off mid-send by an earlier attempt: not sent again; its journey moves on as if sent. */
+  | { kind: 'unknown'; channel: Channel; messageId: string; reason: string }
   | { kind: 'claimed'; message: OutgoingMessage; provider: ChannelProvider };
 
 export interface ClaimContext {
@@ -43,7 +45,7 @@ export interface ClaimedSends {
 /**
  * Claims a set of send outbox rows in one transaction: each gets its message row (inserted under
  * its idempotency key) or a reason not to send. A message settled here (suppressed, failed, or
- * interrupted) gets its outcome recorded for its instance in the same transaction.
+ * interrupted: outcome unknown) gets its outcome recorded for its instance in the same transaction.
  */
 export async function claimSends(context: ClaimContext, outboxIds: string[]): Promise<ClaimedSends> {
   const { manager, now } = context;
@@ -99,7 +101,7 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
       if (previous.status === 'queued' || previous.status === 'retrying') {
         // Claimed by an attempt that died mid-send: the outcome is unknown, so never risk a second one.
         interrupted.push(previous.id);
-        results.set(row.id, { kind: 'failed', channel: effect.channel, messageId: previous.id, reason: INTERRUPTED });
+        results.set(row.id, { kind: 'unknown', channel: effect.channel, messageId: previous.id, reason: INTERRUPTED });
       }
       continue;
     }
@@ -173,17 +175,26 @@ export async function claimSends(context: ClaimContext, outboxIds: string[]): Pr
       );
     }
   }
-  await MessageStore.fail(manager, interrupted, INTERRUPTED, new Date(now));
+  await MessageStore.markUnknown(manager, interrupted, INTERRUPTED, new Date(now));
   await OutboxStore.markDone(manager, doneOutboxIds);
-  const notSent: FinalMessageResult[] = [...results.values()].flatMap((result) =>
-    result.kind === 'suppressed' || result.kind === 'failed' ? [{ messageId: result.messageId, outcome: 'not_sent' as const, at: new Date(now), reason: result.reason }] : [],
-  );
-  claimed.settledUserIds = await SendOutcomeStore.recordForMessages(manager, notSent);
+  claimed.settledUserIds = await SendOutcomeStore.recordForMessages(manager, [...results.values()].flatMap((result) => journeyOutcome(result, now)));
   await attachTemplateParameterNames(manager, [...results.values()].flatMap((result) => (result.kind === 'claimed' ? [result.message] : [])));
   return claimed;
 }
 
-const INTERRUPTED = 'Sending was interrupted and its outcome is unknown; not retried, to avoid a duplicate';
+const INTERRUPTED =
+  "Sending was cut off before the provider's answer was recorded, so whether it went out is unknown; not sent again, to avoid a duplicate (a later status from the provider settles it)";
+
+/**
+ * What a claim settled means to the journey waiting at the send: suppressed and failed are not
+ * sent; an unknown outcome counts as sent (it most likely reached the provider, and a fallback sent
+ * at once could reach the user twice).
+ */
+function journeyOutcome(result: ClaimResult, now: number): FinalMessageResult[] {
+  if (result.kind === 'suppressed' || result.kind === 'failed') return [{ messageId: result.messageId, outcome: 'not_sent', at: new Date(now), reason: result.reason }];
+  if (result.kind === 'unknown') return [{ messageId: result.messageId, outcome: 'sent', at: new Date(now), reason: result.reason }];
+  return [];
+}
 
 function outgoing(
   context: ClaimContext,

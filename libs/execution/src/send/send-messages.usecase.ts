@@ -13,11 +13,14 @@ import { EngineMetrics } from '../metrics/engine-metrics';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
 import { QUEUES } from '../queues/queue-names';
 import { claimSends, type ClaimResult } from './claim-sends';
+import { keepTryingWhileUnreachable } from './keep-trying-while-unreachable';
 
 export type SendOutcome =
   | { kind: 'skipped' }
   | { kind: 'sent'; messageId: string; providerMessageId: string }
   | { kind: 'suppressed' | 'failed'; messageId: string; reason: string }
+  /** An earlier attempt was cut off mid-send: not sent again, outcome unknown. */
+  | { kind: 'unknown'; messageId: string; reason: string }
   | { kind: 'throttled'; until: number }
   /** The provider failed in a way worth retrying; the job should throw so BullMQ retries it. */
   | { kind: 'retry'; messageId: string; reason: string };
@@ -26,7 +29,9 @@ export type SendOutcome =
  * Sends outbox messages at most once each: claim (insert the message rows under their idempotency
  * keys, one transaction for the whole set), call the providers, confirm (one transaction). A retry
  * after a provider error sends again; a retry after a crash in the middle of a send does not (the
- * outcome is unknown) and marks the message failed instead.
+ * outcome is unknown) and marks the message `unknown` instead. Once providers have answered, their
+ * answers are recorded however long the database takes to come back (within reason): a message
+ * that went out is never turned into a failure or an unknown by an outage.
  *
  * Whenever a journey message's result becomes final (sent, suppressed, failed), its outcome is
  * recorded in the same transaction as its status and its user is queued, so the instance waiting
@@ -61,7 +66,7 @@ export class SendMessages {
     for (const [outboxId, claim] of claims) {
       if (claim.kind !== 'claimed') {
         outcomes.set(outboxId, settled(claim));
-        if (claim.kind === 'suppressed' || claim.kind === 'failed') this.metrics.messages.inc({ channel: claim.channel, status: claim.kind });
+        if (claim.kind === 'suppressed' || claim.kind === 'failed' || claim.kind === 'unknown') this.metrics.messages.inc({ channel: claim.channel, status: claim.kind });
         continue;
       }
       attempts.push(
@@ -136,16 +141,20 @@ export class SendMessages {
         ? [{ messageId: u.messageId, outcome: u.status === 'sent' ? 'sent' : 'not_sent', at: new Date(at), reason: u.error }]
         : [],
     );
-    const usersToStep = await this.dataSource.transaction(async (manager) => {
-      await MessageStore.recordProviderAnswers(manager, updates);
-      await OutboxStore.markDone(manager, doneOutboxIds);
-      return SendOutcomeStore.recordForMessages(manager, final);
-    });
+    const usersToStep = await keepTryingWhileUnreachable(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          await MessageStore.recordProviderAnswers(manager, updates);
+          await OutboxStore.markDone(manager, doneOutboxIds);
+          return SendOutcomeStore.recordForMessages(manager, final);
+        }),
+      { onRetry: () => this.metrics.answerWriteRetries.inc() },
+    );
     await enqueueUserBatches(this.eventsQueue, usersToStep);
   }
 }
 
 function settled(claim: Exclude<ClaimResult, { kind: 'claimed' }>): SendOutcome {
-  if (claim.kind === 'suppressed' || claim.kind === 'failed') return { kind: claim.kind, messageId: claim.messageId, reason: claim.reason };
+  if (claim.kind === 'suppressed' || claim.kind === 'failed' || claim.kind === 'unknown') return { kind: claim.kind, messageId: claim.messageId, reason: claim.reason };
   return claim;
 }

@@ -4,9 +4,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 /**
  * `queued`: claimed, being sent. `retrying`: an attempt failed in a way worth retrying (the reason in
  * `error`); the next attempt sends it again. `suppressed`: not sent on purpose (frequency cap,
- * opt-out, unreachable), with the reason in `error`.
+ * opt-out, unreachable), with the reason in `error`. `unknown`: the send was cut off between the
+ * provider call and the recording of its answer (a worker killed mid-send); it is never sent again,
+ * may well have reached the user, and a later status from the provider (delivered, read, failed)
+ * settles it.
  */
-export const MESSAGE_STATUSES = ['queued', 'retrying', 'sent', 'delivered', 'read', 'opened', 'clicked', 'failed', 'suppressed'] as const;
+export const MESSAGE_STATUSES = ['queued', 'retrying', 'unknown', 'sent', 'delivered', 'read', 'opened', 'clicked', 'failed', 'suppressed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export interface MessageStatusChange {

@@ -14,6 +14,7 @@ describe('isDatabaseUnavailable', () => {
     ['a connection exception (08006)', withCode('connection failure', '08006')],
     ['a connection cut mid-query', new Error('Connection terminated unexpectedly')],
     ['an exhausted pool', new Error('timeout exceeded when trying to connect')],
+    ['a database closed to new connections (55000)', withCode('database "journeys_x" is not currently accepting connections', '55000')],
     ['a refusal wrapped as a cause', new Error('insert failed', { cause: withCode('connect ECONNREFUSED', 'ECONNREFUSED') })],
   ])('says yes to %s', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

@@ -8,7 +8,14 @@ const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123])$/;
 
 /** node-postgres's messages for a pool or connection that gave out, which carry no code. */
-const CONNECTION_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i];
+const CONNECTION_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error/i,
+  // A database closed to new connections for a while (ALTER DATABASE … ALLOW_CONNECTIONS false,
+  // or one being re-created); its SQLSTATE, 55000, is too general to go by.
+  /database "[^"]*" is not currently accepting connections/i,
+];
 
 /**
  * Whether an error means PostgreSQL could not be reached (down, restarting, out of connections):

@@ -121,11 +121,26 @@ export const MessageStore = {
   },
 
   /** Marks messages failed with one reason (e.g. a send cut off by a crash, never repeated). */
-  async fail(manager: EntityManager, ids: readonly string[], reason: string, at: Date): Promise<void> {
+  /** Sends cut off between the provider call and the recording of its answer: their outcome is unknown. */
+  async markUnknown(manager: EntityManager, ids: readonly string[], reason: string, at: Date): Promise<void> {
     if (ids.length === 0) return;
     await manager.query(
-      `UPDATE messages SET status = 'failed', error = $2, status_history = status_history || $3::jsonb, updated_at = now() WHERE id = ANY($1)`,
-      [ids, reason, JSON.stringify([{ status: 'failed', at: at.toISOString(), detail: reason }])],
+      `UPDATE messages SET status = 'unknown', error = $2, status_history = status_history || $3::jsonb, updated_at = now() WHERE id = ANY($1)`,
+      [ids, reason, JSON.stringify([{ status: 'unknown', at: at.toISOString(), detail: reason }])],
+    );
+  },
+
+  /**
+   * Gives messages sent without their provider id recorded (a send cut off mid-way) the id the
+   * provider reported for them later; a message that has one keeps it.
+   */
+  async adoptProviderMessageIds(manager: EntityManager, pairs: ReadonlyArray<{ messageId: string; providerMessageId: string }>): Promise<void> {
+    if (pairs.length === 0) return;
+    await manager.query(
+      `UPDATE messages AS m SET provider_message_id = v.provider_message_id, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS v(id, provider_message_id)
+        WHERE m.id = v.id AND m.provider_message_id IS NULL`,
+      [pairs.map((pair) => pair.messageId), pairs.map((pair) => pair.providerMessageId)],
     );
   },
 
@@ -178,7 +193,7 @@ export const MessageStore = {
     await manager.query(
       `UPDATE messages AS m
           SET status = CASE
-                WHEN v.status = 'failed' AND m.status IN ('queued', 'retrying', 'sent') THEN 'failed'
+                WHEN v.status = 'failed' AND m.status IN ('queued', 'retrying', 'unknown', 'sent') THEN 'failed'
                 WHEN array_position($4::text[], v.status) > coalesce(array_position($4::text[], m.status), 0) THEN v.status
                 ELSE m.status END,
               error = CASE WHEN v.error IS NOT NULL AND (v.status = 'failed' OR m.status = 'failed') THEN v.error ELSE m.error END,

@@ -28,6 +28,12 @@ export class JourneyNodeStatsDto {
   @ApiProperty({ description: 'Messages that failed (at any point).' })
   failed!: number;
 
+  @ApiProperty({
+    description:
+      "Messages whose send was cut off before the provider's answer was recorded (a worker killed mid-send): not sent again, counted apart from failures until a status from the provider settles them.",
+  })
+  unknown!: number;
+
   @ApiProperty({ description: 'Messages not sent on purpose (opt-out, frequency cap, unreachable user).' })
   suppressed!: number;
 
