@@ -10,6 +10,14 @@ interface SegmentBody {
   usedBy: Array<{ id: string; name: string; status: string }>;
 }
 
+interface Problems {
+  message: string[];
+}
+interface UsersPage {
+  users: Array<{ externalId: string }>;
+  nextAfter: string | null;
+}
+
 const orderedAsian = { history: { event: 'Order', where: { field: 'event.cuisine', op: 'eq', value: 'asian' }, within: '90d' } };
 
 /** Segment entry -> branch "in segment" -> exit, both ways. */
@@ -53,22 +61,22 @@ describe('segments', () => {
   const create = (body: object) => t.http().post('/api/v1/segments').set(t.auth).send(body);
 
   it('previews a condition: the count and a sample of matching users', async () => {
-    const response = await t.http().post('/api/v1/segments/preview').set(t.auth).send({ condition: orderedAsian }).expect(200);
-    expect(response.body.count).toBe(2);
-    expect((response.body.sample as Array<{ externalId: string }>).map((user) => user.externalId).sort()).toEqual(['anna', 'chen']);
+    const preview = (await t.http().post('/api/v1/segments/preview').set(t.auth).send({ condition: orderedAsian }).expect(200)).body as { count: number; sample: Array<{ externalId: string }> };
+    expect(preview.count).toBe(2);
+    expect(preview.sample.map((user) => user.externalId).sort()).toEqual(['anna', 'chen']);
   });
 
   it('refuses a bad condition with 422 naming its path', async () => {
     const unknownOp = await create({ name: 'Bad', condition: { and: [{ field: 'tags.plan', op: 'like', value: 'x' }] } }).expect(422);
-    expect(unknownOp.body.message).toEqual([expect.stringMatching(/^condition\.and\[0\]\.op must be one of/)]);
+    expect((unknownOp.body as Problems).message).toEqual([expect.stringMatching(/^condition\.and\[0\]\.op must be one of/)]);
     const eventField = await t.http().post('/api/v1/segments/preview').set(t.auth).send({ condition: { field: 'event.text', op: 'exists' } }).expect(422);
-    expect(eventField.body.message).toEqual([expect.stringMatching(/^condition\.field: event\.text is an attribute of an event/)]);
+    expect((eventField.body as Problems).message).toEqual([expect.stringMatching(/^condition\.field: event\.text is an attribute of an event/)]);
     const badRoot = await create({ name: 'Bad', condition: { field: 'profile.plan', op: 'exists' } }).expect(422);
-    expect(badRoot.body.message[0]).toMatch(/^condition\.field must be a field path/);
+    expect((badRoot.body as Problems).message[0]).toMatch(/^condition\.field must be a field path/);
     const backReference = await create({ name: 'Bad', condition: { field: 'tags.plan', op: 'matches', value: '/(a)\\1/' } }).expect(422);
-    expect(backReference.body.message[0]).toMatch(/^condition\.value: the pattern/);
+    expect((backReference.body as Problems).message[0]).toMatch(/^condition\.value: the pattern/);
     const missing = await create({ name: 'Bad', condition: { segment: '00000000-0000-4000-8000-000000000000' } }).expect(422);
-    expect(missing.body.message).toEqual(['condition: segment 00000000-0000-4000-8000-000000000000 does not exist']);
+    expect((missing.body as Problems).message).toEqual(['condition: segment 00000000-0000-4000-8000-000000000000 does not exist']);
     expect(await t.db.dataSource.query(`SELECT * FROM segments WHERE project_id = $1`, [t.projectId])).toEqual([]);
   });
 
@@ -76,13 +84,13 @@ describe('segments', () => {
     const saved = (await create({ name: 'Asian food', description: '90 days', condition: orderedAsian }).expect(201)).body as SegmentBody;
     await create({ name: 'Asian food', condition: orderedAsian }).expect(409);
     expect(((await t.http().get('/api/v1/segments').set(t.auth).expect(200)).body as SegmentBody[]).map((s) => s.name)).toEqual(['Asian food']);
-    const first = await t.http().get(`/api/v1/segments/${saved.id}/users?limit=1`).set(t.auth).expect(200);
-    expect(first.body.users).toHaveLength(1);
-    const second = await t.http().get(`/api/v1/segments/${saved.id}/users?limit=1&after=${first.body.nextAfter}`).set(t.auth).expect(200);
-    expect([first.body.users[0].externalId, second.body.users[0].externalId].sort()).toEqual(['anna', 'chen']);
+    const first = (await t.http().get(`/api/v1/segments/${saved.id}/users?limit=1`).set(t.auth).expect(200)).body as UsersPage;
+    expect(first.users).toHaveLength(1);
+    const second = (await t.http().get(`/api/v1/segments/${saved.id}/users?limit=1&after=${first.nextAfter}`).set(t.auth).expect(200)).body as UsersPage;
+    expect([first.users[0].externalId, second.users[0].externalId].sort()).toEqual(['anna', 'chen']);
     await t.http().get(`/api/v1/segments/${saved.id}/users?limit=0`).set(t.auth).expect(400);
     const edited = await t.http().patch(`/api/v1/segments/${saved.id}`).set(t.auth).send({ condition: { history: { event: 'Signup' } } }).expect(200);
-    expect(edited.body.condition).toEqual({ history: { event: 'Signup' } });
+    expect((edited.body as SegmentBody).condition).toEqual({ history: { event: 'Signup' } });
     await t.http().patch(`/api/v1/segments/${saved.id}`).set(t.auth).send({ condition: { segment: saved.id } }).expect(422);
     await t.http().delete(`/api/v1/segments/${saved.id}`).set(t.auth).expect(204);
     await t.http().get(`/api/v1/segments/${saved.id}`).set(t.auth).expect(404);
@@ -112,7 +120,7 @@ describe('segments', () => {
     const journey = (await t.http().post('/api/v1/journeys').set(t.auth).send({ name: 'Orphan', graph: sushiJourney(segment.id) }).expect(201)).body as { id: string };
     await t.http().delete(`/api/v1/segments/${segment.id}`).set(t.auth).expect(204);
     const detail = await t.http().get(`/api/v1/journeys/${journey.id}`).set(t.auth).expect(200);
-    expect(detail.body.validation.problems).toEqual(
+    expect((detail.body as { validation: { problems: unknown[] } }).validation.problems).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'unknown-segment', severity: 'warning', nodeId: 'entry', field: 'data.segment' })]),
     );
   });

@@ -91,7 +91,7 @@ export class SegmentUsersPageDto {
 export class SegmentUsersQueryDto {
   @ApiPropertyOptional({ description: '1 to 1000, default 100' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
   @Allow()
   limit?: number;
 
