@@ -1,6 +1,8 @@
-import { Fragment, useEffect } from 'react';
+import { useEffect } from 'react';
 import { InboxPage } from '../inbox/InboxPage';
 import { JourneysPage } from '../journeys-list/JourneysPage';
+import { SegmentCatalogueProvider } from '../segments/segment-catalogue';
+import { SegmentsPage } from '../segments/SegmentsPage';
 import { isPublicRoute, routePaths } from '../routing/app-route';
 import { Link } from '../routing/Link';
 import { useRoute } from '../routing/use-route';
@@ -74,10 +76,11 @@ export function App() {
   } else {
     // Keyed by project: switching projects starts every page afresh.
     content = (
-      <Fragment key={session.project?.id ?? 'none'}>
+      <SegmentCatalogueProvider key={session.project?.id ?? 'none'}>
         {route.page === 'journeys' && <JourneysPage />}
         {route.page === 'journey' && <JourneyRoute journeyId={route.journeyId} />}
         {route.page === 'inbox' && <InboxPage />}
+        {route.page === 'segments' && <SegmentsPage />}
         {route.page === 'members' && (owner ? <MembersPage myAccountId={session.account.id} /> : <OwnersOnly />)}
         {route.page === 'api-keys' && (owner ? <ApiKeysPage /> : <OwnersOnly />)}
         {route.page === 'account' && <AccountPage session={session} />}
@@ -89,7 +92,7 @@ export function App() {
             </p>
           </main>
         )}
-      </Fragment>
+      </SegmentCatalogueProvider>
     );
   }
 

@@ -7,6 +7,7 @@ describe('routes', () => {
     expect(matchRoute('/journeys/')).toEqual({ page: 'journeys' });
     expect(matchRoute(routePaths.journey('a b'))).toEqual({ page: 'journey', journeyId: 'a b' });
     expect(matchRoute('/inbox')).toEqual({ page: 'inbox' });
+    expect(matchRoute(routePaths.segments())).toEqual({ page: 'segments' });
     expect(matchRoute('/elsewhere')).toEqual({ page: 'not-found', path: '/elsewhere' });
     expect(matchRoute(routePaths.members())).toEqual({ page: 'members' });
     expect(matchRoute(routePaths.apiKeys())).toEqual({ page: 'api-keys' });

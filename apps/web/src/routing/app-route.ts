@@ -3,6 +3,7 @@ export type AppRoute =
   | { page: 'journeys' }
   | { page: 'journey'; journeyId: string }
   | { page: 'inbox' }
+  | { page: 'segments' }
   | { page: 'members' }
   | { page: 'api-keys' }
   | { page: 'account' }
@@ -14,6 +15,7 @@ export function matchRoute(pathname: string): AppRoute {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/journeys') return { page: 'journeys' };
   if (path === '/inbox') return { page: 'inbox' };
+  if (path === '/segments') return { page: 'segments' };
   if (path === '/members') return { page: 'members' };
   if (path === '/api-keys') return { page: 'api-keys' };
   if (path === '/account') return { page: 'account' };
@@ -33,6 +35,7 @@ export const routePaths = {
   journeys: (): string => '/',
   journey: (journeyId: string): string => `/journeys/${encodeURIComponent(journeyId)}`,
   inbox: (): string => '/inbox',
+  segments: (): string => '/segments',
   members: (): string => '/members',
   apiKeys: (): string => '/api-keys',
   account: (): string => '/account',
