@@ -1,6 +1,7 @@
 import { type Condition } from '@engine/journey';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type SavedSegment } from '../api/segments-api';
 import { type EditorStore } from '../editor-store/editor-store';
 import { NodePanel } from '../node-panels/NodePanel';
 import { graphOf } from '../testing/journey-fixtures';
@@ -9,7 +10,7 @@ import { deleteWarning, SegmentsPage } from './SegmentsPage';
 
 const SUSHI = '0b6f2c1e-3c1d-4a52-9a0e-5d2f8c7b1a00';
 const VIP = '0b6f2c1e-3c1d-4a52-9a0e-5d2f8c7b1a01';
-const segments = [
+const segments: SavedSegment[] = [
   {
     id: SUSHI,
     name: 'Ordered Asian food',
