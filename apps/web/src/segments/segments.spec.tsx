@@ -32,7 +32,7 @@ function fakeApi() {
   const fetch = vi.fn((url: string, init?: RequestInit) => {
     if (url === '/api/v1/segments' && (init?.method ?? 'GET') === 'GET') return answer(200, segments);
     if (url === '/api/v1/segments/preview') {
-      const body = JSON.parse(String(init?.body)) as { condition: Condition };
+      const body = JSON.parse(init?.body as string) as { condition: Condition };
       if (JSON.stringify(body.condition).includes('event.')) return answer(422, { message: ['condition.field: event.text is an attribute of an event'] });
       return answer(200, { count: 2, sample: [{ id: 'u1', externalId: 'anna', email: null, phone: null }, { id: 'u2', externalId: 'chen', email: null, phone: null }] });
     }
@@ -71,7 +71,7 @@ describe('segments page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save segment' }));
     await vi.waitFor(() => expect(fetch.mock.calls.some(([url, init]) => url === '/api/v1/segments' && init?.method === 'POST')).toBe(true));
     const posted = fetch.mock.calls.find(([url, init]) => url === '/api/v1/segments' && init?.method === 'POST')!;
-    expect(JSON.parse(String(posted[1]?.body))).toMatchObject({ name: 'Pro users', condition: { and: [{ field: 'tags.plan', op: 'eq' }] } });
+    expect(JSON.parse(posted[1]?.body as string)).toMatchObject({ name: 'Pro users', condition: { and: [{ field: 'tags.plan', op: 'eq' }] } });
   });
 });
 
