@@ -61,3 +61,4 @@ export * from './entities/segment.entity';
 export * from './stores/segment.store';
 export * from './segments/compile-segment';
 export * from './segments/translate-pattern';
+export * from './entities/project-event-attribute.entity';

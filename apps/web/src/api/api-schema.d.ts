@@ -662,7 +662,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Event names this project has received, sorted by name
+         * The events catalogue: event names this project has received, sorted by name, with counts and attribute types
          * @description Every name ever tracked, built-in PW_ events included, with when it was first and last received.
          */
         get: operations["EventsController_names"];
@@ -1783,6 +1783,19 @@ export interface components {
             /** @description Events of a batch refused, by index; the others were stored. */
             rejected: components["schemas"]["RejectedEventDto"][];
         };
+        EventAttributeDto: {
+            /** @example cuisine */
+            name: string;
+            /**
+             * @description Inferred from the values received; `date` is a date-looking string.
+             * @enum {string}
+             */
+            type: "string" | "number" | "boolean" | "date" | "list" | "object";
+            /** @description Events of this name that carried the attribute with this type. */
+            count: number;
+            firstSeenAt: string;
+            lastSeenAt: string;
+        };
         EventNameDto: {
             /** @example Purchase */
             name: string;
@@ -1790,6 +1803,10 @@ export interface components {
             firstSeenAt: string;
             /** @description When it last received one; refreshed at most hourly, so up to an hour behind. */
             lastSeenAt: string;
+            /** @description Events of this name received (retried duplicates included). */
+            count: number;
+            /** @description Its attributes by name, then type (one attribute seen with two types is listed twice). */
+            attributes: components["schemas"]["EventAttributeDto"][];
         };
         JourneyEntryDto: {
             /**

@@ -1,3 +1,4 @@
+import { ProjectEventAttributeEntity } from '../entities/project-event-attribute.entity';
 import { SegmentEntity } from '../entities/segment.entity';
 import { AccountEntity } from '../entities/account.entity';
 import { SessionEntity } from '../entities/session.entity';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   ApiKeyEntity,
   AuditEntryEntity,
   SegmentEntity,
+  ProjectEventAttributeEntity,
 ];

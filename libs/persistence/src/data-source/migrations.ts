@@ -8,6 +8,7 @@ import { MessageRetryingStatus1764320400000 } from '../migrations/1764320400000-
 import { SweeperRuns1764327600000 } from '../migrations/1764327600000-sweeper-runs';
 import { TeamAccess1764338400000 } from '../migrations/1764338400000-team-access';
 import { Segments1764400000000 } from '../migrations/1764400000000-segments';
+import { EventCatalogue1764400100000 } from '../migrations/1764400100000-event-catalogue';
 
 /** Every migration in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SweeperRuns1764327600000,
   TeamAccess1764338400000,
   Segments1764400000000,
+  EventCatalogue1764400100000,
 ];
