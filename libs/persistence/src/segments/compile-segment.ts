@@ -113,7 +113,8 @@ class Compiler {
       case 'or':
         return `(${classified.condition.or.map((part, index) => this.condition(part, `${path}.or[${index}]`, scope, depth + 1, segmentStack)).join(' OR ') || 'FALSE'})`;
       case 'not':
-        return `(NOT ${this.condition(classified.condition.not, `${path}.not`, scope, depth + 1, segmentStack)})`;
+        // Parts may be NULL where the evaluator says false: NOT must see false, not NULL.
+        return `(NOT COALESCE(${this.condition(classified.condition.not, `${path}.not`, scope, depth + 1, segmentStack)}, FALSE))`;
       case 'segment': {
         const id = classified.condition.segment;
         if (scope.kind === 'event') {
@@ -169,6 +170,15 @@ class Compiler {
   }
 
   private field(condition: FieldCondition, path: string, scope: Scope): string {
+    const mark = this.params.length;
+    const sql = this.fieldSql(condition, path, scope);
+    // A test decided without reading the field (e.g. `gt "pro"` never holds) must not leave the
+    // field's parameters behind: PostgreSQL refuses parameters a query does not use.
+    if (/^\((TRUE|FALSE)\)$|^(TRUE|FALSE)$/.test(sql)) this.params.length = mark;
+    return sql;
+  }
+
+  private fieldSql(condition: FieldCondition, path: string, scope: Scope): string {
     const actual = this.actual(condition.field, path, scope);
     if (actual === undefined) return condition.op === 'neq' ? 'TRUE' : 'FALSE';
     const present = `(${actual} IS NOT NULL AND jsonb_typeof(${actual}) <> 'null')`;
@@ -190,18 +200,19 @@ class Compiler {
         case 'exists':
           return 'TRUE';
         case 'in':
-          return Array.isArray(expected) && expected.length > 0 ? `(${expected.map((option) => this.equalsTop(actual, option)).join(' OR ')})` : 'FALSE';
+          return Array.isArray(expected) && expected.some((option) => option !== null)
+            ? `(${expected.filter((option) => option !== null).map((option) => this.equals(actual, option)).join(' OR ')})`
+            : 'FALSE';
         default:
           return 'FALSE';
       }
     };
     if (condition.op === 'neq') return `(NOT ${present} OR NOT COALESCE(${test()}, FALSE))`;
-    return `(${present} AND COALESCE(${test()}, FALSE))`;
-  }
-
-  /** valuesEqual(actual, option) for a present top-level value (a null option never equals it). */
-  private equalsTop(actual: string, option: ConditionValue): string {
-    return option === null ? 'FALSE' : this.equals(actual, option);
+    if (condition.op === 'exists') return present;
+    // Every other test is false or NULL on a missing or JSON-null value, and NULL acts as false
+    // through AND, OR and WHERE (only NOT tells them apart, and it coalesces): the bare test keeps
+    // the SQL close to a hand-written one, so expression indexes on tags apply.
+    return `(${test()})`;
   }
 
   /** valuesEqual(actual, expected) with `expected` known; `actual` may be JSON null (inside arrays). */
