@@ -12,6 +12,7 @@ import { JourneysModule } from './journeys/journeys.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TagsModule } from './tags/tags.module';
+import { SegmentsModule } from './segments/segments.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { UserListModule } from './user-list/user-list.module';
 import { UserStoryModule } from './user-story/user-story.module';
@@ -44,6 +45,7 @@ export class AppModule {
         WhatsAppModule,
         TrackingModule,
         MessagesModule,
+        SegmentsModule,
         WebAssetsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

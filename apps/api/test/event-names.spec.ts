@@ -7,6 +7,8 @@ interface EventNameBody {
   name: string;
   firstSeenAt: string;
   lastSeenAt: string;
+  count: number;
+  attributes: Array<{ name: string; type: string; count: number }>;
 }
 
 interface ValidationBody {
@@ -55,6 +57,27 @@ describe('event names a project has received', () => {
   const names = async (auth = t.auth) => (await t.http().get('/api/v1/events/names').set(auth).expect(200)).body as EventNameBody[];
 
   describe('GET /api/v1/events/names', () => {
+    it('is the events catalogue: a count per name and its attributes with inferred types', async () => {
+      const auth = await newProjectAuth('Catalogue');
+      const post = (events: object[]) => t.http().post('/api/v1/events').set(auth).send({ events }).expect(202);
+      await post([
+        { userId: 'a', name: 'Order', attributes: { cuisine: 'asian', amount: 12.5, at: '2026-05-01T10:00:00Z' } },
+        { userId: 'b', name: 'Order', attributes: { cuisine: 'italian', amount: '12', tags: ['x'] } },
+      ]);
+      await post([{ userId: 'a', name: 'Order', attributes: { cuisine: 'thai', extra: { a: 1 }, vip: true } }]);
+      const [order] = await names(auth);
+      expect(order.count).toBe(3);
+      expect(order.attributes.map(({ name, type, count }) => [name, type, count])).toEqual([
+        ['amount', 'number', 1],
+        ['amount', 'string', 1],
+        ['at', 'date', 1],
+        ['cuisine', 'string', 3],
+        ['extra', 'object', 1],
+        ['tags', 'list', 1],
+        ['vip', 'boolean', 1],
+      ]);
+    });
+
     it("lists a project's received names once each, sorted by name, with when they were first and last seen", async () => {
       const auth = await newProjectAuth('Shop');
       expect(await names(auth)).toEqual([]);

@@ -58,3 +58,6 @@ export * from './tags/tag-type';
 export * from './tags/parse-tag-text';
 export * from './tags/check-tags';
 export * from './phone/normalize-phone';
+export * from './condition/graph-conditions';
+export * from './condition/collect-segment-references';
+export * from './condition/compare-values';

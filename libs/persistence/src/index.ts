@@ -61,3 +61,8 @@ export * from './entities/tag-definition.entity';
 export * from './stores/tag-definition.store';
 export * from './entities/user-import.entity';
 export * from './stores/user-import.store';
+export * from './entities/segment.entity';
+export * from './stores/segment.store';
+export * from './segments/compile-segment';
+export * from './segments/translate-pattern';
+export * from './entities/project-event-attribute.entity';

@@ -45,7 +45,7 @@ export class EventsController {
   @Get('names')
   @Access('read')
   @ApiOperation({
-    summary: 'Event names this project has received, sorted by name',
+    summary: 'The events catalogue: event names this project has received, sorted by name, with counts and attribute types',
     description: 'Every name ever tracked, built-in PW_ events included, with when it was first and last received.',
   })
   @ApiOkResponse({ type: [EventNameDto] })

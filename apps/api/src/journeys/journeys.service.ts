@@ -12,6 +12,7 @@ import { type UpdateJourneyDto } from './dto/update-journey.dto';
 import { findProjectJourney } from './find-project-journey';
 import { assertCurrentRevision, journeyRevision } from './journey-revision';
 import { knownEvents } from './known-events';
+import { knownSegments } from './known-segments';
 
 interface JourneySummaryRow {
   id: string;
@@ -102,7 +103,10 @@ export class JourneysService {
   async validate(projectId: string, journeyId: string, graph: unknown): Promise<JourneyValidationDto> {
     const journey = await findProjectJourney(this.dataSource.manager, projectId, journeyId);
     const target = graph === undefined ? journey.draftGraph : graph;
-    const validation = validateJourney(target, { knownEvents: await knownEvents(this.dataSource.manager, projectId) });
+    const validation = validateJourney(target, {
+      knownEvents: await knownEvents(this.dataSource.manager, projectId),
+      knownSegments: await knownSegments(this.dataSource.manager, projectId),
+    });
     const templateProblems = await this.whatsAppTemplates.publishProblems(this.dataSource.manager, projectId, target);
     return { valid: validation.valid && templateProblems.length === 0, problems: [...validation.problems, ...templateProblems] };
   }
@@ -117,7 +121,10 @@ export class JourneysService {
       liveVersionId: journey.liveVersionId,
       entryEvents: journey.entryEvents,
       graph: journey.draftGraph,
-      validation: validateJourney(journey.draftGraph, { knownEvents: await knownEvents(manager, journey.projectId) }),
+      validation: validateJourney(journey.draftGraph, {
+        knownEvents: await knownEvents(manager, journey.projectId),
+        knownSegments: await knownSegments(manager, journey.projectId),
+      }),
       revision: journeyRevision(journey),
       createdAt: journey.createdAt.toISOString(),
       updatedAt: journey.updatedAt.toISOString(),

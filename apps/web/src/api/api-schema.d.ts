@@ -764,7 +764,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Event names this project has received, sorted by name
+         * The events catalogue: event names this project has received, sorted by name, with counts and attribute types
          * @description Every name ever tracked, built-in PW_ events included, with when it was first and last received.
          */
         get: operations["EventsController_names"];
@@ -989,6 +989,77 @@ export interface paths {
          * @description `provider=sandbox` is the sandbox inbox: what unconfigured channels would have sent. Page with `before` = the previous `nextBefore`.
          */
         get: operations["MessagesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved segments, by name, with the journeys that use each */
+        get: operations["SegmentsController_list"];
+        put?: never;
+        /** Save a segment */
+        post: operations["SegmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count the users a condition matches now, with a sample of 20 (a live count while editing) */
+        post: operations["SegmentsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment */
+        get: operations["SegmentsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a segment; journeys that still refer to it treat it as empty, and their validation warns */
+        delete: operations["SegmentsController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename, describe or change the condition of a segment; journeys use the new condition from their next evaluation */
+        patch: operations["SegmentsController_update"];
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segment’s users now, by id; page with after = the previous nextAfter */
+        get: operations["SegmentsController_users"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1898,6 +1969,19 @@ export interface components {
             /** @description Events of a batch refused, by index; the others were stored. */
             rejected: components["schemas"]["RejectedEventDto"][];
         };
+        EventAttributeDto: {
+            /** @example cuisine */
+            name: string;
+            /**
+             * @description Inferred from the values received; `date` is a date-looking string.
+             * @enum {string}
+             */
+            type: "string" | "number" | "boolean" | "date" | "list" | "object";
+            /** @description Events of this name that carried the attribute with this type. */
+            count: number;
+            firstSeenAt: string;
+            lastSeenAt: string;
+        };
         EventNameDto: {
             /** @example Purchase */
             name: string;
@@ -1905,6 +1989,10 @@ export interface components {
             firstSeenAt: string;
             /** @description When it last received one; refreshed at most hourly, so up to an hour behind. */
             lastSeenAt: string;
+            /** @description Events of this name received (retried duplicates included). */
+            count: number;
+            /** @description Its attributes by name, then type (one attribute seen with two types is listed twice). */
+            attributes: components["schemas"]["EventAttributeDto"][];
         };
         JourneyEntryDto: {
             /**
@@ -2107,6 +2195,67 @@ export interface components {
             messages: components["schemas"]["MessageDto"][];
             /** @description Pass as `before` for the next (older) page; null on the last page. */
             nextBefore: string | null;
+        };
+        SegmentJourneyDto: {
+            id: string;
+            name: string;
+            status: string;
+        };
+        SegmentDto: {
+            id: string;
+            name: string;
+            description: string;
+            /** @description A condition of the condition language (see libs/journey/README.md), e.g. { "field": "tags.plan", "op": "eq", "value": "pro" }. */
+            condition: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+            updatedAt: string;
+            /** @description Journeys whose draft or live version refers to this segment. */
+            usedBy: components["schemas"]["SegmentJourneyDto"][];
+        };
+        CreateSegmentDto: {
+            /** @example Ordered Asian food */
+            name: string;
+            /** @example Users with an Order of cuisine asian in the last 90 days */
+            description?: string;
+            /** @description A condition of the condition language (see libs/journey/README.md), e.g. { "field": "tags.plan", "op": "eq", "value": "pro" }. */
+            condition: {
+                [key: string]: unknown;
+            };
+        };
+        PreviewSegmentDto: {
+            /** @description A condition of the condition language (see libs/journey/README.md), e.g. { "field": "tags.plan", "op": "eq", "value": "pro" }. */
+            condition: {
+                [key: string]: unknown;
+            };
+        };
+        SegmentUserDto: {
+            /** @description Internal id (keyset cursor). */
+            id: string;
+            /** @description The customer’s own id. */
+            externalId: string;
+            email: string | null;
+            phone: string | null;
+        };
+        SegmentPreviewDto: {
+            /** @description Users of the project in the segment now. */
+            count: number;
+            /** @description Up to 20 of them. */
+            sample: components["schemas"]["SegmentUserDto"][];
+        };
+        UpdateSegmentDto: {
+            name?: string;
+            description?: string;
+            /** @description A condition of the condition language (see libs/journey/README.md), e.g. { "field": "tags.plan", "op": "eq", "value": "pro" }. */
+            condition?: {
+                [key: string]: unknown;
+            };
+        };
+        SegmentUsersPageDto: {
+            users: components["schemas"]["SegmentUserDto"][];
+            /** @description Pass as `after` for the next page; null on the last. */
+            nextAfter: string | null;
         };
     };
     responses: never;
@@ -4660,6 +4809,338 @@ export interface operations {
             };
             /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"][];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSegmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another segment of the project has that name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The condition is malformed, refers to a missing segment, or cannot be evaluated by the database; each message starts with its path (condition.and[1].op ...). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewSegmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentPreviewDto"];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The condition is malformed, refers to a missing segment, or cannot be evaluated by the database; each message starts with its path (condition.and[1].op ...). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description id is not a UUID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such segment in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such segment in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSegmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such segment in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another segment of the project has that name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The condition is malformed, refers to a missing segment, or cannot be evaluated by the database; each message starts with its path (condition.and[1].op ...). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_users: {
+        parameters: {
+            query?: {
+                /** @description 1 to 1000, default 100 */
+                limit?: number;
+                /** @description The previous page’s nextAfter. */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentUsersPageDto"];
+                };
+            };
+            /** @description limit or after is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such segment in this project. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,8 @@ import { ImportPage } from '../audience/ImportPage';
 import { TagsPage } from '../audience/TagsPage';
 import { InboxPage } from '../inbox/InboxPage';
 import { JourneysPage } from '../journeys-list/JourneysPage';
+import { SegmentCatalogueProvider } from '../segments/segment-catalogue';
+import { SegmentsPage } from '../segments/SegmentsPage';
 import { isPublicRoute, routePaths } from '../routing/app-route';
 import { Link } from '../routing/Link';
 import { useRoute } from '../routing/use-route';
@@ -78,7 +80,7 @@ export function App() {
   } else {
     // Keyed by project: switching projects starts every page afresh.
     content = (
-      <Fragment key={session.project?.id ?? 'none'}>
+      <SegmentCatalogueProvider key={session.project?.id ?? 'none'}>
         {route.page === 'journeys' && <JourneysPage />}
         {route.page === 'journey' && <JourneyRoute journeyId={route.journeyId} />}
         {route.page === 'inbox' && <InboxPage />}
@@ -86,6 +88,7 @@ export function App() {
         {route.page === 'user' && <UserPage key={route.userId} userId={route.userId} />}
         {route.page === 'audience-import' && <ImportPage />}
         {route.page === 'audience-tags' && <TagsPage />}
+        {route.page === 'segments' && <SegmentsPage />}
         {route.page === 'members' && (owner ? <MembersPage myAccountId={session.account.id} /> : <OwnersOnly />)}
         {route.page === 'api-keys' && (owner ? <ApiKeysPage /> : <OwnersOnly />)}
         {route.page === 'account' && <AccountPage session={session} />}
@@ -97,7 +100,7 @@ export function App() {
             </p>
           </main>
         )}
-      </Fragment>
+      </SegmentCatalogueProvider>
     );
   }
 

@@ -43,6 +43,9 @@ export function AppHeader({ route, session }: { route: AppRoute; session: Sessio
             <Link href={routePaths.inbox()} aria-current={route.page === 'inbox' ? 'page' : undefined}>
               Inbox
             </Link>
+            <Link href={routePaths.segments()} aria-current={route.page === 'segments' ? 'page' : undefined}>
+              Segments
+            </Link>
             {owner && (
               <Link href={routePaths.members()} aria-current={route.page === 'members' ? 'page' : undefined}>
                 Members

@@ -19,7 +19,7 @@ const detail = journeyDetail(misspeltEntry(), { entryEvents: ['Purchse'] });
 const UNKNOWN_PURCHSE = /no event named "Purchse" has been tracked yet; check the spelling\./;
 
 function received(...names: string[]): ReceivedEventName[] {
-  return names.map((name) => ({ name, firstSeenAt: '2026-01-01T00:00:00.000Z', lastSeenAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }));
+  return names.map((name) => ({ name, firstSeenAt: '2026-01-01T00:00:00.000Z', lastSeenAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), count: 1, attributes: [] }));
 }
 
 beforeEach(() => {

@@ -5,7 +5,8 @@ import { FieldProblems } from '../forms/FieldProblems';
 import { type JourneyProblem } from '../validation/journey-validator';
 import { ConditionGroup, newFieldCondition } from './ConditionGroup';
 import { type GroupKind, groupCondition, groupItemPath, isNegatedGroup, readGroup } from './condition-layout';
-import { type ConditionContext, fieldSuggestions } from './condition-vocabulary';
+import { useReceivedEventNames } from '../event-names/project-event-names-context';
+import { catalogueFieldSuggestions, type ConditionContext } from './condition-vocabulary';
 
 interface ConditionEditorProps {
   label: string;
@@ -28,6 +29,7 @@ interface ConditionEditorProps {
  */
 export function ConditionEditor({ label, value, onChange, path, problems, context, optional = false, emptyText }: ConditionEditorProps) {
   const fieldListId = useId();
+  const { received } = useReceivedEventNames();
   const eventListId = useId();
   const titleId = useId();
   const own = problems.filter((problem) => problem.field !== undefined && (problem.field === path || problem.field.startsWith(`${path}.`)));
@@ -86,8 +88,8 @@ export function ConditionEditor({ label, value, onChange, path, problems, contex
       )}
       <FieldProblems problems={shownProblems} />
       <datalist id={fieldListId}>
-        {fieldSuggestions(context).map((field) => (
-          <option key={field} value={field} />
+        {catalogueFieldSuggestions(context, received).map((suggestion) => (
+          <option key={suggestion.field} value={suggestion.field} label={suggestion.label} />
         ))}
       </datalist>
       <EventNameSuggestions id={eventListId} />

@@ -6,6 +6,7 @@ import { combinator, type GroupKind, groupCondition, groupItemPath, isNegatedGro
 import { type ConditionContext, GROUP_KIND_OPTIONS } from './condition-vocabulary';
 import { FieldConditionRow } from './FieldConditionRow';
 import { HistoryConditionRow } from './HistoryConditionRow';
+import { SegmentConditionRow } from './SegmentConditionRow';
 
 interface ConditionGroupProps {
   kind: GroupKind;
@@ -93,6 +94,21 @@ export function ConditionGroup(props: ConditionGroupProps) {
             </div>
           );
         }
+        if (row?.kind === 'segment') {
+          return (
+            <div key={index} className="condition-group__item">
+              {connector}
+              <SegmentConditionRow
+                condition={row.condition}
+                onChange={(next) => replace(index, withNegation(next, row.negated))}
+                negated={row.negated}
+                onNegatedChange={(negated) => replace(index, withNegation(row.condition, negated))}
+                onRemove={() => remove(index)}
+                problems={itemProblems}
+              />
+            </div>
+          );
+        }
         const group = readGroup(item);
         if (group !== undefined) {
           return (
@@ -136,6 +152,9 @@ export function ConditionGroup(props: ConditionGroupProps) {
         )}
         <button type="button" className="link-button" onClick={() => onChange(kind, [...items, { history: { event: '', count: { op: 'gte', value: 1 } } }])}>
           + Past event
+        </button>
+        <button type="button" className="link-button" onClick={() => onChange(kind, [...items, { segment: '' }])}>
+          + In segment
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { checkConditionShape, type Condition } from '@engine/journey';
 import { describe, expect, it } from 'vitest';
 import { type GroupKind, groupCondition, groupItemPath, readGroup, readRow, withNegation } from './condition-layout';
+import { catalogueFieldSuggestions } from './condition-vocabulary';
 
 const plan: Condition = { field: 'tags.plan', op: 'eq', value: 'pro' };
 const bought: Condition = { history: { event: 'Purchase', within: '30d' } };
@@ -35,5 +36,22 @@ describe('how the editor lays out a condition', () => {
     expect(groupItemPath('or', 'data.where', 0)).toBe('data.where.or[0]');
     expect(groupItemPath('not-or', 'data.where', 2)).toBe('data.where.not.or[2]');
     expect(groupItemPath('not-and', 'data.where.and[0]', 0)).toBe('data.where.and[0].not.and[0]');
+  });
+});
+
+describe('field suggestions from the events catalogue', () => {
+  it('suggests the catalogue attributes with their types, first where events are in hand', () => {
+    const received = [
+      { attributes: [{ name: 'cuisine', type: 'string' }, { name: 'amount', type: 'number' }] },
+      { attributes: [{ name: 'amount', type: 'string' }, { name: 'text', type: 'string' }] },
+    ];
+    const suggestions = catalogueFieldSuggestions('event', received);
+    expect(suggestions.slice(0, 3)).toEqual([
+      { field: 'event.amount', label: 'number or string' },
+      { field: 'event.cuisine', label: 'string' },
+      { field: 'event.text', label: 'string' },
+    ]);
+    expect(suggestions.filter((suggestion) => suggestion.field === 'event.text')).toHaveLength(1);
+    expect(catalogueFieldSuggestions('profile', received)[0]).toEqual({ field: 'tags.first_name' });
   });
 });

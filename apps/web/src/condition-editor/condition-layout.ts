@@ -1,4 +1,4 @@
-import { classifyCondition, type Condition, type FieldCondition, type HistoryCondition } from '@engine/journey';
+import { classifyCondition, type Condition, type FieldCondition, type HistoryCondition, type SegmentCondition } from '@engine/journey';
 
 /**
  * How a group combines its conditions. The library has `and`, `or` and `not`; the editor shows a
@@ -15,7 +15,8 @@ export interface ConditionGroupParts {
 /** A field or past-event row, ticked "Not" when it sits inside a `not`. */
 export type ConditionRowParts =
   | { kind: 'field'; condition: FieldCondition; negated: boolean }
-  | { kind: 'history'; condition: HistoryCondition; negated: boolean };
+  | { kind: 'history'; condition: HistoryCondition; negated: boolean }
+  | { kind: 'segment'; condition: SegmentCondition; negated: boolean };
 
 /** `and` / `or`, also inside a `not`; undefined for anything the editor does not show as a group. */
 export function readGroup(condition: Condition): ConditionGroupParts | undefined {
@@ -64,13 +65,14 @@ export function groupItemPath(kind: GroupKind, path: string, index: number): str
   return `${path}${isNegatedGroup(kind) ? '.not' : ''}.${combinator(kind)}[${index}]`;
 }
 
-/** A field or past-event condition, possibly inside one `not`; undefined for anything else. */
+/** A field, past-event or in-segment condition, possibly inside one `not`; undefined for anything else. */
 export function readRow(condition: Condition): ConditionRowParts | undefined {
   const classified = classifyCondition(condition);
   const negated = classified.kind === 'not';
   const inner = classified.kind === 'not' ? classifyCondition(classified.condition.not) : classified;
   if (inner.kind === 'field') return { kind: 'field', condition: inner.condition, negated };
   if (inner.kind === 'history') return { kind: 'history', condition: inner.condition, negated };
+  if (inner.kind === 'segment') return { kind: 'segment', condition: inner.condition, negated };
   return undefined;
 }
 

@@ -34,6 +34,30 @@ export const GROUP_KIND_OPTIONS: ReadonlyArray<{ value: GroupKind; label: string
 /** Where a condition is evaluated decides which fields make sense first. */
 export type ConditionContext = 'event' | 'profile';
 
+/** An event attribute the events catalogue knows, as a field suggestion: `event.cuisine` (string). */
+export interface FieldSuggestion {
+  field: string;
+  label?: string;
+}
+
+/**
+ * The fields to suggest: the catalogue's event attributes (`event.<name>`, with their types) first
+ * where events are in hand, then the usual profile and event fields; typing any other still works.
+ */
+export function catalogueFieldSuggestions(
+  context: ConditionContext,
+  received: ReadonlyArray<{ attributes?: ReadonlyArray<{ name: string; type: string }> }>,
+): FieldSuggestion[] {
+  const types = new Map<string, Set<string>>();
+  for (const event of received) {
+    for (const attribute of event.attributes ?? []) types.set(attribute.name, (types.get(attribute.name) ?? new Set()).add(attribute.type));
+  }
+  const catalogue = [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, seen]) => ({ field: `event.${name}`, label: [...seen].sort().join(' or ') }));
+  const known = new Set(catalogue.map((suggestion) => suggestion.field));
+  const usual = fieldSuggestions(context).filter((field) => !known.has(field)).map((field) => ({ field }));
+  return context === 'event' ? [...catalogue, ...usual] : [...usual, ...catalogue];
+}
+
 export function fieldSuggestions(context: ConditionContext): string[] {
   const event = ['event.text', 'event.from', 'event.type', 'event.amount'];
   const profile = ['tags.first_name', 'tags.plan', 'tags.country', 'user.email', 'user.phone', 'user.language', 'user.timeZone', 'user.id'];

@@ -11,7 +11,7 @@ import { EventNameField } from './EventNameField';
 const DAY_MS = 86_400_000;
 
 function receivedDaysAgo(name: string, days: number): ReceivedEventName {
-  return { name, firstSeenAt: '2026-01-01T00:00:00.000Z', lastSeenAt: new Date(Date.now() - days * DAY_MS).toISOString() };
+  return { name, firstSeenAt: '2026-01-01T00:00:00.000Z', lastSeenAt: new Date(Date.now() - days * DAY_MS).toISOString(), count: 1, attributes: [] };
 }
 
 /** Sorted by name, as the API answers; a built-in name is among them, as the API reports those too. */

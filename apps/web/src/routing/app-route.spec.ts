@@ -10,6 +10,7 @@ describe('routes', () => {
     expect(matchRoute(routePaths.users())).toEqual({ page: 'users' });
     expect(routePaths.users({ journeyId: 'j 1', nodeId: 'push' })).toBe('/users?journeyId=j+1&nodeId=push');
     expect(matchRoute(routePaths.user('ann/42'))).toEqual({ page: 'user', userId: 'ann/42' });
+    expect(matchRoute(routePaths.segments())).toEqual({ page: 'segments' });
     expect(matchRoute('/elsewhere')).toEqual({ page: 'not-found', path: '/elsewhere' });
     expect(matchRoute(routePaths.members())).toEqual({ page: 'members' });
     expect(matchRoute(routePaths.apiKeys())).toEqual({ page: 'api-keys' });

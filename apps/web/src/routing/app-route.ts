@@ -7,6 +7,7 @@ export type AppRoute =
   | { page: 'user'; userId: string }
   | { page: 'audience-import' }
   | { page: 'audience-tags' }
+  | { page: 'segments' }
   | { page: 'members' }
   | { page: 'api-keys' }
   | { page: 'account' }
@@ -23,6 +24,7 @@ export function matchRoute(pathname: string): AppRoute {
   if (user !== null) return { page: 'user', userId: decodeURIComponent(user[1]) };
   if (path === '/audience' || path === '/audience/import') return { page: 'audience-import' };
   if (path === '/audience/tags') return { page: 'audience-tags' };
+  if (path === '/segments') return { page: 'segments' };
   if (path === '/members') return { page: 'members' };
   if (path === '/api-keys') return { page: 'api-keys' };
   if (path === '/account') return { page: 'account' };
@@ -48,6 +50,7 @@ export const routePaths = {
   user: (userId: string): string => `/users/${encodeURIComponent(userId)}`,
   audienceImport: (): string => '/audience/import',
   audienceTags: (): string => '/audience/tags',
+  segments: (): string => '/segments',
   members: (): string => '/members',
   apiKeys: (): string => '/api-keys',
   account: (): string => '/account',

@@ -1,11 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { durationMs, evaluateCondition, type JourneyGraph, type NodeOfType } from '@engine/journey';
-import { AppUserEntity } from '@engine/persistence';
+import { type Condition, durationMs, type JourneyGraph, type NodeOfType } from '@engine/journey';
+import { compileSegment, type CompiledSegment, SegmentRefusal, SegmentStore, segmentPageQuery } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { userFacts } from '../users/user-facts';
 import { type EnterUsersJob, QUEUES, type UnreachableTries } from '../queues/queue-names';
 
 const PAGE = 1000;
@@ -15,9 +14,11 @@ export interface LaunchSegmentJob extends UnreachableTries {
 }
 
 /**
- * Enters every user matching the segment of a live journey's `entry.segment` nodes. Users are read
- * page by page (keyset on id), so memory stays flat however large the project; matches are queued
- * as entry jobs, and the re-entry policy decides at entry time.
+ * Enters every user matching the segment of a live journey's `entry.segment` nodes. The segment
+ * (inline, or a saved one by reference, as it is now) is compiled to one SQL query that PostgreSQL
+ * evaluates, event history included; matching ids are read page by page (keyset on id), so memory
+ * stays flat however large the project, and queued as entry jobs; the re-entry policy decides at
+ * entry time.
  */
 @Injectable()
 export class LaunchSegment {
@@ -45,37 +46,38 @@ export class LaunchSegment {
     await this.segments.removeJobScheduler(`segment-${journeyId}`);
   }
 
-  async launch(journeyId: string, now = Date.now()): Promise<{ matched: number; scanned: number }> {
+  async launch(journeyId: string, now = Date.now()): Promise<{ matched: number }> {
     const [journey] = await this.dataSource.query<Array<{ project_id: string; status: string; graph: JourneyGraph }>>(
       `SELECT j.project_id, j.status, v.graph FROM journeys j JOIN journey_versions v ON v.id = j.live_version_id WHERE j.id = $1`,
       [journeyId],
     );
-    if (!journey || journey.status !== 'live') return { matched: 0, scanned: 0 };
-    const nodes = segmentEntries(journey.graph);
-    let after = '00000000-0000-0000-0000-000000000000';
+    if (!journey || journey.status !== 'live') return { matched: 0 };
+    const saved = await SegmentStore.conditionsOf(this.dataSource.manager, [journey.project_id]);
+    const segments = new Map<string, Condition>([...saved].map(([id, segment]) => [id, segment.condition]));
     let matched = 0;
-    let scanned = 0;
-    for (;;) {
-      const page = await this.dataSource
-        .getRepository(AppUserEntity)
-        .createQueryBuilder('u')
-        .where('u.project_id = :projectId AND u.id > :after', { projectId: journey.project_id, after })
-        .orderBy('u.id')
-        .limit(PAGE)
-        .getMany();
-      if (page.length === 0) break;
-      scanned += page.length;
-      after = page[page.length - 1].id;
-      const jobs: Array<{ name: string; data: EnterUsersJob; opts: { removeOnComplete: boolean } }> = [];
-      for (const node of nodes) {
-        const userIds = page.filter((user) => evaluateCondition(node.data.segment, { user: userFacts(user) }, now)).map((user) => user.id);
-        if (userIds.length > 0) jobs.push({ name: 'enter', data: { journeyId, entryNodeId: node.id, userIds, attributes: {} }, opts: { removeOnComplete: true } });
-        matched += userIds.length;
+    for (const node of segmentEntries(journey.graph)) {
+      let compiled: CompiledSegment;
+      try {
+        compiled = compileSegment(node.data.segment, { segments });
+      } catch (error) {
+        if (!(error instanceof SegmentRefusal)) throw error;
+        this.logger.warn(`Segment launch of journey ${journeyId}, node ${node.id} skipped: ${error.message}`);
+        continue;
       }
-      if (jobs.length > 0) await this.entries.addBulk(jobs);
+      let after: string | undefined;
+      for (;;) {
+        const query = segmentPageQuery(compiled, journey.project_id, new Date(now), { after, limit: PAGE });
+        const page = await this.dataSource.query<Array<{ id: string }>>(query.sql, query.params);
+        if (page.length === 0) break;
+        after = page[page.length - 1].id;
+        matched += page.length;
+        const data: EnterUsersJob = { journeyId, entryNodeId: node.id, userIds: page.map((user) => user.id), attributes: {} };
+        await this.entries.add('enter', data, { removeOnComplete: true });
+        if (page.length < PAGE) break;
+      }
     }
-    this.logger.log(`Segment launch of journey ${journeyId}: ${matched} of ${scanned} users queued to enter`);
-    return { matched, scanned };
+    this.logger.log(`Segment launch of journey ${journeyId}: ${matched} users queued to enter`);
+    return { matched };
   }
 }
 

@@ -7,6 +7,7 @@ import { EventStore, inTransaction, UserStore } from '@engine/persistence';
 import { EngineMetrics } from '../metrics/engine-metrics';
 import { enqueueUserBatches } from '../queues/enqueue-user-batches';
 import { withDeadline } from '../queues/with-deadline';
+import { summarizeEventBatch } from './summarize-event-batch';
 import { QUEUES } from '../queues/queue-names';
 
 export interface IncomingEvent {
@@ -56,6 +57,14 @@ export class IngestEvents {
       return stored;
     });
     this.metrics.eventsIngested.inc(inserted.length);
+    try {
+      // The catalogue (counts, attribute types) is kept after the commit, in one short statement of
+      // its own: its hot name rows are never held across an ingestion transaction. A retried
+      // duplicate (same idempotency key) is counted again.
+      await EventStore.recordCatalogue(this.dataSource.manager, projectId, summarizeEventBatch(events));
+    } catch (error) {
+      this.logger.warn(`Events stored but the events catalogue not updated (${String(error)})`);
+    }
     try {
       // A queue that does not answer (Redis down) must not hold the answer: the events are committed.
       await withDeadline(enqueueUserBatches(this.eventsQueue, [...new Set(inserted)]), ENQUEUE_DEADLINE_MS, 'events queue');

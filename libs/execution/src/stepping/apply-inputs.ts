@@ -47,14 +47,14 @@ export function applyInputs(batch: LoadedBatch, inputs: BatchInputs, { now, newI
     const instance = instancesById.get(timer.instanceId);
     const user = instance && batch.users.get(instance.userId);
     if (!instance || !user || instance.status !== 'active' || instance.timerId !== timer.timerId) continue; // stale
-    stepInstance(instance, user, { kind: 'timer', timerId: timer.timerId, user: user.facts, history: user.history }, now, writes);
+    stepInstance(instance, user, { kind: 'timer', timerId: timer.timerId, user: user.facts, history: user.history, segments: user.segments }, now, writes);
   }
 
   for (const entry of inputs.entries) {
     const user = batch.users.get(entry.userId);
     const journey = batch.journeysById.get(entry.journeyId);
     if (!user || !journey || !reentryAllowed(journey.graph.settings.reentry, user.entries.get(journey.id), now)) continue;
-    const input: JourneyInput = { kind: 'enter', entryNodeId: entry.entryNodeId, attributes: entry.attributes, user: user.facts, history: user.history };
+    const input: JourneyInput = { kind: 'enter', entryNodeId: entry.entryNodeId, attributes: entry.attributes, user: user.facts, history: user.history, segments: user.segments };
     const instance = enterJourney(journey, user, input, now, writes, newId);
     if (instance) instancesById.set(instance.id, instance);
   }
@@ -107,6 +107,7 @@ function applySendOutcome(
     ...(outcome.reason === null ? {} : { reason: outcome.reason }),
     user: user.facts,
     history: user.history,
+      segments: user.segments,
   };
   stepInstance(instance, user, input, now, writes);
 }
@@ -138,6 +139,7 @@ function applyEvent(
       attributes: event.attributes,
       user: user.facts,
       history: user.history,
+      segments: user.segments,
       ...(ownsMessage ? { message: { nodeId: message.nodeId!, visit: message.visit } } : {}),
     };
     stepInstance(instance, user, input, now, writes);
@@ -145,7 +147,7 @@ function applyEvent(
 
   for (const journey of batch.journeysByEntryEvent.get(event.name) ?? []) {
     if (!reentryAllowed(journey.graph.settings.reentry, user.entries.get(journey.id), now)) continue;
-    const input: JourneyInput = { kind: 'event', name: event.name, attributes: event.attributes, user: user.facts, history: user.history };
+    const input: JourneyInput = { kind: 'event', name: event.name, attributes: event.attributes, user: user.facts, history: user.history, segments: user.segments };
     const instance = enterJourney(journey, user, input, now, writes, newId);
     if (instance) instancesById.set(instance.id, instance);
   }

@@ -48,6 +48,8 @@ export interface UserState {
   /** For re-entry: per journey id, the latest entry time and whether one is active. */
   entries: Map<string, { lastEnteredAt: Date; active: boolean; count: number }>;
   history: Record<string, number>;
+  /** Membership of the saved segments the journeys in play refer to, by segment id. */
+  segments: Record<string, boolean>;
 }
 
 /** A timer that fired (its outbox row's job ran): the input that steps its instance. */

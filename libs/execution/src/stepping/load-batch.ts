@@ -1,5 +1,8 @@
 import {
   collectHistoryQueries,
+  collectSegmentReferences,
+  type Condition,
+  graphConditions,
   evaluateCondition,
   historyKey,
   type HistoryCondition,
@@ -8,7 +11,7 @@ import {
   parseDuration,
   type PersistedJourneySnapshot,
 } from '@engine/journey';
-import { type EventEntity, EventStore, type InstanceRow, InstanceStore, SendOutcomeStore, TagDefinitionStore, type UnappliedSendOutcome, UserStore } from '@engine/persistence';
+import { compileSegment, type EventEntity, EventStore, SegmentRefusal, SegmentStore, segmentPageQuery, type InstanceRow, InstanceStore, SendOutcomeStore, TagDefinitionStore, type UnappliedSendOutcome, UserStore } from '@engine/persistence';
 import { type EntityManager } from 'typeorm';
 import { type CompiledJourneys } from '../journeys/compiled-journeys';
 import { userFacts } from '../users/user-facts';
@@ -68,6 +71,7 @@ export async function loadBatch(
   const graphs = [...machines.values()].map((machine) => machine.graph);
   const history = await historyCounts(manager, userIds, graphs, request.now);
   const tagTypes = await TagDefinitionStore.typesByProject(manager, projectIds, tagsWrittenBy(graphs));
+  const segments = await segmentMembership(manager, rows.map((row) => ({ id: row.id, projectId: row.projectId })), graphs, request.now);
   const users = new Map<string, UserState>();
   for (const row of rows) {
     if (!tagTypes.has(row.projectId)) tagTypes.set(row.projectId, new Map());
@@ -79,6 +83,7 @@ export async function loadBatch(
       instances: [],
       entries: entries.get(row.id) ?? (new Map() as UserState['entries']),
       history: history.get(row.id) ?? {},
+      segments: segments.get(row.id) ?? {},
     });
   }
   for (const row of instanceRows) users.get(row.user_id)?.instances.push(toInstanceState(row, machines.get(row.version_id)!));
@@ -158,6 +163,40 @@ async function historyCounts(manager: EntityManager, userIds: string[], graphs: 
       );
       for (const row of rows) bump(result, row.user_id, key, row.count);
     }
+  }
+  return result;
+}
+
+/**
+ * Membership of the saved segments the journeys in play refer to, per user: one query per
+ * referenced segment per batch, the segment compiled to SQL as it is now (so editing a segment
+ * changes journeys from their next evaluation). A deleted or uncompilable segment holds nobody.
+ */
+async function segmentMembership(
+  manager: EntityManager,
+  users: Array<{ id: string; projectId: string }>,
+  graphs: JourneyGraph[],
+  now: number,
+): Promise<Map<string, Record<string, boolean>>> {
+  const result = new Map<string, Record<string, boolean>>();
+  const referenced = new Set(graphs.flatMap((graph) => graphConditions(graph).flatMap(({ condition }) => collectSegmentReferences(condition))));
+  if (referenced.size === 0) return result;
+  const saved = await SegmentStore.conditionsOf(manager, [...new Set(users.map((user) => user.projectId))]);
+  for (const id of referenced) {
+    const segment = saved.get(id);
+    if (segment === undefined) continue;
+    const projectConditions = new Map<string, Condition>([...saved].filter(([, other]) => other.projectId === segment.projectId).map(([otherId, other]) => [otherId, other.condition]));
+    let query: { sql: string; params: unknown[] };
+    const userIds = users.filter((user) => user.projectId === segment.projectId).map((user) => user.id);
+    if (userIds.length === 0) continue;
+    try {
+      query = segmentPageQuery(compileSegment(segment.condition, { segments: projectConditions }), segment.projectId, new Date(now), { userIds, limit: userIds.length });
+    } catch (error) {
+      if (error instanceof SegmentRefusal) continue;
+      throw error;
+    }
+    const members = new Set((await manager.query<Array<{ id: string }>>(query.sql, query.params)).map((row) => row.id));
+    for (const userId of userIds) result.set(userId, { ...(result.get(userId) ?? {}), [id]: members.has(userId) });
   }
   return result;
 }

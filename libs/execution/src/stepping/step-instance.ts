@@ -72,7 +72,7 @@ type InlineTimer = { timerId: string; effect: ScheduleEffect };
 function runDueTimers(instance: InstanceState, user: UserState, first: InlineTimer | undefined, now: number, writes: BatchWrites): void {
   let due = first;
   for (let chained = 0; due && chained < INLINE_TIMER_LIMIT; chained++) {
-    const input: JourneyInput = { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history };
+    const input: JourneyInput = { kind: 'timer', timerId: due.timerId, user: user.facts, history: user.history, segments: user.segments };
     const result = step(instance.compiled, instance.snapshot, input, now);
     if (!result.changed) return;
     writes.stepsExecuted++;

@@ -4,7 +4,7 @@ import { type JourneyMachineEvent } from './machine-event';
 
 /** Facts for conditions on the event in hand (entry, wait-for-event branches, goals). */
 export function eventFacts(event: JourneyMachineEvent): ConditionFacts {
-  return { user: event.user, event: event.attributes, history: event.history };
+  return { user: event.user, event: event.attributes, history: event.history, segments: event.segments };
 }
 
 /**
@@ -12,5 +12,5 @@ export function eventFacts(event: JourneyMachineEvent): ConditionFacts {
  * (own tag updates applied) and the attributes of the event that last moved the journey.
  */
 export function journeyFacts(context: JourneyContext, event: JourneyMachineEvent): ConditionFacts {
-  return { user: context.user, event: context.eventAttributes, history: event.history };
+  return { user: context.user, event: context.eventAttributes, history: event.history, segments: event.segments };
 }

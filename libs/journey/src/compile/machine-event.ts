@@ -20,6 +20,8 @@ export interface JourneyMachineEvent {
   attributes: Record<string, unknown>;
   /** Counts for history conditions, keyed by `historyKey`. */
   history: Record<string, number>;
+  /** Membership of the saved segments the journey refers to, by segment id. */
+  segments: Record<string, boolean>;
   /** Engagement events: the send node and visit of the message they refer to. */
   message?: { nodeId: string; visit: number };
   /** `journey.enter` only. */
@@ -41,6 +43,7 @@ export function isReservedEventName(name: string): boolean {
 /** The machine event for an input, or undefined when its name is reserved (it can never apply). */
 export function toMachineEvent(input: JourneyInput, now: number): JourneyMachineEvent | undefined {
   const history = input.history ?? {};
+  const segments = input.segments ?? {};
   switch (input.kind) {
     case 'event':
       if (isReservedEventName(input.name)) return undefined;
@@ -50,16 +53,17 @@ export function toMachineEvent(input: JourneyInput, now: number): JourneyMachine
         user: input.user,
         attributes: input.attributes,
         history,
+        segments,
         ...(input.message === undefined ? {} : { message: input.message }),
       };
     case 'enter':
-      return { type: ENTER_EVENT, now, user: input.user, attributes: input.attributes, history, entryNodeId: input.entryNodeId };
+      return { type: ENTER_EVENT, now, user: input.user, attributes: input.attributes, history, segments, entryNodeId: input.entryNodeId };
     case 'timer':
-      return { type: TIMER_EVENT, now, user: input.user, attributes: {}, history, timerId: input.timerId };
+      return { type: TIMER_EVENT, now, user: input.user, attributes: {}, history, segments, timerId: input.timerId };
     case 'sendOutcome': {
       const { nodeId, visit, outcome, at, reason } = input;
       const sendOutcome: MessageOutcome = { nodeId, visit, outcome, at, ...(reason === undefined ? {} : { reason }) };
-      return { type: SEND_OUTCOME_EVENT, now, user: input.user, attributes: {}, history, sendOutcome };
+      return { type: SEND_OUTCOME_EVENT, now, user: input.user, attributes: {}, history, segments, sendOutcome };
     }
   }
 }

@@ -22,11 +22,17 @@ describe('checkConditionShape', () => {
     ]);
   });
 
+  it('checks segment references are segment ids', () => {
+    expect(checkConditionShape({ segment: '0b6f2c1e-3c1d-4a52-9a0e-5d2f8c7b1a00' }, 'c')).toEqual([]);
+    expect(checkConditionShape({ segment: 'vip' }, 'c')).toEqual(['c.segment must be the id of a saved segment']);
+    expect(checkConditionShape({ segment: '0b6f2c1e-3c1d-4a52-9a0e-5d2f8c7b1a00', extra: 1 }, 'c')).toEqual(['c.extra is not a known field']);
+  });
+
   it('reports values that are not conditions', () => {
-    expect(checkConditionShape(null, 'where')).toEqual(['where must be a condition: an object with field and op, history, and, or, or not']);
-    expect(checkConditionShape([], 'c')).toEqual(['c must be a condition: an object with field and op, history, and, or, or not']);
-    expect(checkConditionShape({}, 'c')).toEqual(['c must have one of field, history, and, or, not']);
-    expect(checkConditionShape({ and: [], or: [] }, 'c')).toEqual(['c must have only one of field, history, and, or, not (it has and, or)']);
+    expect(checkConditionShape(null, 'where')).toEqual(['where must be a condition: an object with field and op, history, and, or, not, or segment']);
+    expect(checkConditionShape([], 'c')).toEqual(['c must be a condition: an object with field and op, history, and, or, not, or segment']);
+    expect(checkConditionShape({}, 'c')).toEqual(['c must have one of field, history, and, or, not, segment']);
+    expect(checkConditionShape({ and: [], or: [] }, 'c')).toEqual(['c must have only one of field, history, and, or, not, segment (it has and, or)']);
   });
 
   it('reports bad fields, values and unknown keys', () => {

@@ -5,18 +5,20 @@ import { regexProblem } from './text-match';
 
 // The evaluator gives up below this depth too; deeper conditions cannot come from the editor.
 const MAX_DEPTH = 64;
-const KIND_KEYS = ['field', 'history', 'and', 'or', 'not'] as const;
+const KIND_KEYS = ['field', 'history', 'and', 'or', 'not', 'segment'] as const;
 const KEYS_BY_KIND: Record<(typeof KIND_KEYS)[number], readonly string[]> = {
   field: ['field', 'op', 'value'],
   history: ['history'],
   and: ['and'],
   or: ['or'],
   not: ['not'],
+  segment: ['segment'],
 };
 const HISTORY_KEYS = ['event', 'where', 'within', 'count'];
 const COUNT_KEYS = ['op', 'value'];
 const COUNT_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'];
 const ORDERED_OPERATORS = ['gt', 'gte', 'lt', 'lte'];
+const SEGMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Every structural problem of a (user-supplied) condition, as messages that start with the path
@@ -35,15 +37,15 @@ function checkCondition(value: unknown, path: string, depth: number, out: string
     return;
   }
   if (!isRecord(value)) {
-    out.push(`${path} must be a condition: an object with field and op, history, and, or, or not`);
+    out.push(`${path} must be a condition: an object with field and op, history, and, or, not, or segment`);
     return;
   }
   const kinds = KIND_KEYS.filter((key) => hasOwn(value, key));
   if (kinds.length !== 1) {
     out.push(
       kinds.length === 0
-        ? `${path} must have one of field, history, and, or, not`
-        : `${path} must have only one of field, history, and, or, not (it has ${kinds.join(', ')})`,
+        ? `${path} must have one of field, history, and, or, not, segment`
+        : `${path} must have only one of field, history, and, or, not, segment (it has ${kinds.join(', ')})`,
     );
     return;
   }
@@ -62,6 +64,9 @@ function checkCondition(value: unknown, path: string, depth: number, out: string
       return;
     case 'not':
       checkCondition(value.not, `${path}.not`, depth + 1, out);
+      return;
+    case 'segment':
+      if (typeof value.segment !== 'string' || !SEGMENT_ID.test(value.segment)) out.push(`${path}.segment must be the id of a saved segment`);
       return;
   }
 }

@@ -1,5 +1,6 @@
 import { type Condition, type HistoryCondition } from './condition';
 import { classifyCondition } from './condition-kind';
+import { graphConditions } from './graph-conditions';
 import { historyKey } from './history-key';
 import { type JourneyGraph } from '../format/journey-graph';
 
@@ -8,7 +9,8 @@ const MAX_DEPTH = 64;
 /**
  * Every distinct history query of a journey (node conditions, wait-for-event branches, entry
  * filters, segments, goals), so the engine can count those events before stepping. Queries are
- * distinct by `historyKey`, in the order they first appear.
+ * distinct by `historyKey`, in the order they first appear. History conditions inside a saved
+ * segment referenced by `{ segment }` are not included: the engine evaluates segments in SQL.
  */
 export function collectHistoryQueries(graph: JourneyGraph): HistoryCondition['history'][] {
   const found = new Map<string, HistoryCondition['history']>();
@@ -28,31 +30,11 @@ export function collectHistoryQueries(graph: JourneyGraph): HistoryCondition['hi
       case 'not':
         return visit(classified.condition.not, depth + 1);
       case 'field':
+      case 'segment':
       case 'invalid':
         return;
     }
   };
-
-  for (const node of graph.nodes ?? []) {
-    switch (node.type) {
-      case 'entry.event':
-        visit(node.data?.where);
-        break;
-      case 'entry.segment':
-        visit(node.data?.segment);
-        break;
-      case 'branch.condition':
-        visit(node.data?.condition);
-        break;
-      case 'wait.event':
-        for (const branch of node.data?.branches ?? []) {
-          for (const match of branch.events ?? []) visit(match.where);
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  for (const goal of graph.settings?.goals ?? []) visit(goal.where);
+  for (const { condition } of graphConditions(graph)) visit(condition);
   return [...found.values()];
 }

@@ -5,6 +5,7 @@ import {
   type HistoryCondition,
   type NotCondition,
   type OrCondition,
+  type SegmentCondition,
 } from './condition';
 
 /** A condition narrowed by its kind; `invalid` for anything that is not one well-formed kind. */
@@ -14,9 +15,10 @@ export type ClassifiedCondition =
   | { kind: 'and'; condition: AndCondition }
   | { kind: 'or'; condition: OrCondition }
   | { kind: 'not'; condition: NotCondition }
+  | { kind: 'segment'; condition: SegmentCondition }
   | { kind: 'invalid' };
 
-const KIND_KEYS = ['field', 'history', 'and', 'or', 'not'] as const;
+const KIND_KEYS = ['field', 'history', 'and', 'or', 'not', 'segment'] as const;
 
 /**
  * Which kind a (possibly malformed, user-supplied) condition is, by the one key that marks it.
@@ -44,6 +46,8 @@ export function classifyCondition(value: unknown): ClassifiedCondition {
       return Array.isArray(record.or) ? { kind: 'or', condition: value as OrCondition } : { kind: 'invalid' };
     case 'not':
       return { kind: 'not', condition: value as NotCondition };
+    case 'segment':
+      return typeof record.segment === 'string' ? { kind: 'segment', condition: value as SegmentCondition } : { kind: 'invalid' };
   }
 }
 

@@ -57,7 +57,12 @@ export interface NotCondition {
   not: Condition;
 }
 
-export type Condition = FieldCondition | HistoryCondition | AndCondition | OrCondition | NotCondition;
+/** The user is in a saved segment (by its id): the segment's condition, as it is when evaluated. */
+export interface SegmentCondition {
+  segment: string;
+}
+
+export type Condition = FieldCondition | HistoryCondition | AndCondition | OrCondition | NotCondition | SegmentCondition;
 
 /** Everything a condition can look at. The engine assembles it; evaluation is pure. */
 export interface ConditionFacts {
@@ -69,6 +74,11 @@ export interface ConditionFacts {
    * The engine computes the keys a journey needs from `collectHistoryQueries`.
    */
   history?: Record<string, number>;
+  /**
+   * Membership of the saved segments the conditions refer to (`{ segment: id }`), by segment id.
+   * The engine computes it in SQL for a batch's users; a segment missing here is "not in it".
+   */
+  segments?: Record<string, boolean>;
 }
 
 /** What the journey knows of a user at a step. */

@@ -51,6 +51,8 @@ function describeAt(condition: unknown, depth: number): string {
       return classified.condition.or.map((part) => grouped(part, 'or', depth)).join(' or ');
     case 'not':
       return `not (${describeAt(classified.condition.not, depth + 1)})`;
+    case 'segment':
+      return `in segment ${classified.condition.segment}`;
     case 'invalid':
       return 'invalid condition';
   }

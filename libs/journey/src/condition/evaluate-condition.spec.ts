@@ -431,3 +431,14 @@ describe('evaluateCondition: never throws', () => {
     );
   });
 });
+
+describe('evaluateCondition: saved segments', () => {
+  const id = '0b6f2c1e-3c1d-4a52-9a0e-5d2f8c7b1a00';
+  const user = { id: 'u', tags: {} };
+  it('holds when the facts say the user is in the segment, and not when missing or false', () => {
+    expect(evaluateCondition({ segment: id }, { user, segments: { [id]: true } }, 0)).toBe(true);
+    expect(evaluateCondition({ segment: id }, { user, segments: { [id]: false } }, 0)).toBe(false);
+    expect(evaluateCondition({ segment: id }, { user }, 0)).toBe(false);
+    expect(evaluateCondition({ not: { segment: id } }, { user }, 0)).toBe(true);
+  });
+});

@@ -35,6 +35,10 @@ function evaluateAt(condition: unknown, facts: ConditionFacts, now: number, dept
       return classified.condition.or.some((part) => evaluateAt(part, facts, now, depth + 1));
     case 'not':
       return !evaluateAt(classified.condition.not, facts, now, depth + 1);
+    case 'segment': {
+      const segments = isRecord(facts?.segments) ? facts.segments : {};
+      return Object.prototype.hasOwnProperty.call(segments, classified.condition.segment) && segments[classified.condition.segment] === true;
+    }
     case 'invalid':
       return false;
   }

@@ -14,6 +14,8 @@ export type JourneyInput =
       user: UserFacts;
       /** Counts for history conditions, keyed by `historyKey`. */
       history?: Record<string, number>;
+      /** Membership of the saved segments the journey refers to, by segment id. */
+      segments?: Record<string, boolean>;
       /**
        * For engagement events (PW_PushOpened, PW_EmailOpened, PW_EmailClicked, PW_WhatsAppDelivered,
        * PW_WhatsAppRead, a PW_WhatsAppReceived reply): the send node and visit of the message it
@@ -22,15 +24,15 @@ export type JourneyInput =
       message?: { nodeId: string; visit: number };
     }
   /** A user enters through an `entry.segment` or `entry.api` node. */
-  | { kind: 'enter'; entryNodeId: string; attributes: Record<string, unknown>; user: UserFacts; history?: Record<string, number> }
+  | { kind: 'enter'; entryNodeId: string; attributes: Record<string, unknown>; user: UserFacts; history?: Record<string, number>; segments?: Record<string, boolean> }
   /** A timer the journey scheduled fell due. Stale timers are ignored. */
-  | { kind: 'timer'; timerId: string; user: UserFacts; history?: Record<string, number> }
+  | { kind: 'timer'; timerId: string; user: UserFacts; history?: Record<string, number>; segments?: Record<string, boolean> }
   /**
    * The final result of a message a send node asked for: sent, or finally not sent (suppressed by
    * a rule, failed after retries). It moves the instance on from that send node; an outcome for
    * another node or an earlier visit is stale and ignored, like a stale timer.
    */
-  | ({ kind: 'sendOutcome'; user: UserFacts; history?: Record<string, number> } & MessageOutcome);
+  | ({ kind: 'sendOutcome'; user: UserFacts; history?: Record<string, number>; segments?: Record<string, boolean> } & MessageOutcome);
 
 /** What became of the message of one send node visit. */
 export interface MessageOutcome {

@@ -41,6 +41,8 @@ export interface JourneyGraphView {
   settings: Partial<JourneySettings>;
   /** Custom event names known to the workspace, when the caller supplied them. */
   knownEvents?: readonly string[];
+  /** Ids of the project's saved segments, when the caller supplied them. */
+  knownSegments?: readonly string[];
   /** The first node of each entry id. */
   entries: ViewNode[];
   /**
@@ -56,6 +58,7 @@ export function buildGraphView(
   graph: Record<string, unknown>,
   structure: StructureReport,
   knownEvents: readonly string[] | undefined,
+  knownSegments?: readonly string[],
 ): JourneyGraphView {
   const nodes = (Array.isArray(graph.nodes) ? (graph.nodes as unknown[]) : []).flatMap((raw, index) => {
     const node = viewNode(raw, index, structure.nodesWithValidData.has(index));
@@ -86,6 +89,7 @@ export function buildGraphView(
     edges,
     settings: wellFormedSettings(graph.settings, structure.wellFormedSettings),
     knownEvents: Array.isArray(knownEvents) ? knownEvents : undefined,
+    knownSegments: Array.isArray(knownSegments) ? knownSegments : undefined,
     entries: [...nodeById.values()].filter((node) => node.type !== undefined && isEntryNodeType(node.type)),
     flowEdges,
     successors,

@@ -11,6 +11,7 @@ import { handleRules } from './rules/handle-rules';
 import { idRules } from './rules/id-rules';
 import { type JourneyRule } from './rules/journey-rule';
 import { reachabilityRules } from './rules/reachability-rules';
+import { segmentRules } from './rules/segment-rules';
 import { settingsRules } from './rules/settings-rules';
 import { splitRules } from './rules/split-rules';
 import { timeRules } from './rules/time-rules';
@@ -21,6 +22,8 @@ import { checkStructure } from './structure/check-structure';
 export interface ValidateJourneyOptions {
   /** Custom event names the workspace has seen; others get an `unknown-event` warning. */
   knownEvents?: readonly string[];
+  /** Ids of the project's saved segments; a `{ segment }` reference to another gets an `unknown-segment` warning. */
+  knownSegments?: readonly string[];
 }
 
 /** The graph rules, in the order their problems are listed for one node. */
@@ -39,6 +42,7 @@ const RULES: readonly JourneyRule[] = [
   durationRules,
   timeRules,
   eventNameRules,
+  segmentRules,
   settingsRules,
 ];
 
@@ -54,7 +58,7 @@ export function validateJourney(input: unknown, options: ValidateJourneyOptions 
 
   let view: JourneyGraphView | undefined;
   if (!structure.fatal && isRecord(input)) {
-    view = buildGraphView(input, structure, options?.knownEvents);
+    view = buildGraphView(input, structure, options?.knownEvents, options?.knownSegments);
     RULES.forEach((rule, ruleIndex) => {
       runRule(rule, view!).forEach((problem, sequence) => ranked.push({ problem, rule: ruleIndex + 1, sequence }));
     });

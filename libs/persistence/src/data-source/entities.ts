@@ -1,3 +1,5 @@
+import { ProjectEventAttributeEntity } from '../entities/project-event-attribute.entity';
+import { SegmentEntity } from '../entities/segment.entity';
 import { AccountEntity } from '../entities/account.entity';
 import { SessionEntity } from '../entities/session.entity';
 import { OneTimeLinkEntity } from '../entities/one-time-link.entity';
@@ -53,4 +55,6 @@ export const ENTITIES = [
   TagDefinitionEntity,
   UserImportEntity,
   UserImportRejectionEntity,
+  SegmentEntity,
+  ProjectEventAttributeEntity,
 ];

@@ -7,8 +7,10 @@ import { SendOutcomes1764306000000 } from '../migrations/1764306000000-send-outc
 import { MessageRetryingStatus1764320400000 } from '../migrations/1764320400000-message-retrying-status';
 import { SweeperRuns1764327600000 } from '../migrations/1764327600000-sweeper-runs';
 import { TeamAccess1764338400000 } from '../migrations/1764338400000-team-access';
-import { UserStory1764420000000 } from '../migrations/1764420000000-user-story';
+import { Segments1764400000000 } from '../migrations/1764400000000-segments';
+import { EventCatalogue1764400100000 } from '../migrations/1764400100000-event-catalogue';
 import { AudienceTagsAndImports1764410000000 } from '../migrations/1764410000000-audience-tags-and-imports';
+import { UserStory1764420000000 } from '../migrations/1764420000000-user-story';
 
 /** Every migration in order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS = [
@@ -21,6 +23,8 @@ export const MIGRATIONS = [
   MessageRetryingStatus1764320400000,
   SweeperRuns1764327600000,
   TeamAccess1764338400000,
+  Segments1764400000000,
+  EventCatalogue1764400100000,
   AudienceTagsAndImports1764410000000,
   UserStory1764420000000,
 ];

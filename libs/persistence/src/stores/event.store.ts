@@ -10,7 +10,7 @@ export interface NewEvent {
   idempotencyKey: string | null;
 }
 
-/** The one writer of `events` and `project_event_names`. */
+/** The one writer of `events`, `project_event_names` and `project_event_attributes` (the events catalogue). */
 export const EventStore = {
   /** Stores events; one whose idempotency key the project has seen is skipped. Returns the stored events' users. */
   async insert(manager: EntityManager, projectId: string, events: readonly NewEvent[]): Promise<string[]> {
@@ -64,6 +64,38 @@ export const EventStore = {
        ON CONFLICT (project_id, name) DO UPDATE SET last_seen_at = excluded.last_seen_at
         WHERE project_event_names.last_seen_at < excluded.last_seen_at - interval '1 hour'`,
       [projectId, names],
+    );
+  },
+
+  /**
+   * Adds one ingested batch to the events catalogue in ONE statement: counts per name (its
+   * last-seen stays recordNames's hourly refresh), and counts and last-seen per (name, attribute, type). Rows go in sorted (the caller sorts), so concurrent
+   * batches lock them in one order; run it outside the ingestion transaction so the locks are brief.
+   */
+  async recordCatalogue(
+    manager: EntityManager,
+    projectId: string,
+    summary: { names: ReadonlyArray<{ name: string; count: number }>; attributes: ReadonlyArray<{ name: string; attribute: string; type: string; count: number }> },
+  ): Promise<void> {
+    if (summary.names.length === 0) return;
+    await manager.query(
+      `WITH names AS (
+         INSERT INTO project_event_names AS seen (project_id, name, first_seen_at, last_seen_at, count)
+         SELECT $1, name, now(), now(), count FROM unnest($2::text[], $3::bigint[]) AS batch(name, count)
+         ON CONFLICT (project_id, name) DO UPDATE SET count = seen.count + excluded.count
+       )
+       INSERT INTO project_event_attributes AS seen (project_id, event_name, attribute, type, count, first_seen_at, last_seen_at)
+       SELECT $1, name, attribute, type, count, now(), now() FROM unnest($4::text[], $5::text[], $6::text[], $7::bigint[]) AS batch(name, attribute, type, count)
+       ON CONFLICT (project_id, event_name, attribute, type) DO UPDATE SET count = seen.count + excluded.count, last_seen_at = excluded.last_seen_at`,
+      [
+        projectId,
+        summary.names.map((row) => row.name),
+        summary.names.map((row) => row.count),
+        summary.attributes.map((row) => row.name),
+        summary.attributes.map((row) => row.attribute),
+        summary.attributes.map((row) => row.type),
+        summary.attributes.map((row) => row.count),
+      ],
     );
   },
 };
