@@ -643,6 +643,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users, last seen first
+         * @description Search by a prefix of the user id, phone number or email; `journeyId` with `nodeId` lists the users currently at that step. Keyset paging: pass `nextCursor` back as `cursor`.
+         */
+        get: operations["UserListController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/batch": {
         parameters: {
             query?: never;
@@ -683,6 +703,26 @@ export interface paths {
          * @description Deletes the user with its events, journey instances, pending effects and messages.
          */
         delete: operations["UsersController_erase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}/story": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's story: why did (or didn't) they get the message?
+         * @description Profile, tags, channels and consent; the latest events (keyset paging with eventsCursor); and per journey the user was in (newest first) each step with its time and outcome, and each send with its statuses and, when not sent, the reason in words.
+         */
+        get: operations["UserStoryController_story"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1661,6 +1701,20 @@ export interface components {
             /** @example /api/v1/users/imports/4f1c.../rejected.csv */
             rejectedReportUrl: string;
         };
+        UserListItemDto: {
+            /** @example user-42 */
+            userId: string;
+            email: string | null;
+            phone: string | null;
+            /** @description When the user was last seen (their profile or an event last changed it). */
+            lastSeenAt: string;
+        };
+        UserListDto: {
+            /** @description Last seen first. */
+            users: components["schemas"]["UserListItemDto"][];
+            /** @description Pass as cursor for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         OptInsDto: {
             push?: boolean;
             email?: boolean;
@@ -1884,6 +1938,115 @@ export interface components {
             journeys: components["schemas"]["UserJourneyInstanceDto"][];
             /** @description The latest 100 messages, newest first. */
             messages: components["schemas"]["UserMessageDto"][];
+        };
+        ChannelReachabilityDto: {
+            /** @enum {string} */
+            channel: "push" | "email" | "whatsapp" | "sms";
+            /** @description Whether a message on this channel can reach the user (opted in and an address). */
+            reachable: boolean;
+            /** @example the user opted out of email */
+            reason?: string;
+        };
+        StoryEventDto: {
+            id: string;
+            /** @example Purchase */
+            name: string;
+            attributes: {
+                [key: string]: unknown;
+            };
+            occurredAt: string;
+        };
+        StoryNodeDto: {
+            id: string;
+            /** @example send.email */
+            type: string;
+            label?: string;
+        };
+        StoryStepDto: {
+            /** @enum {string} */
+            kind: "entered" | "event" | "reached" | "waiting" | "send-asked" | "send-outcome" | "send-cancelled" | "tags-updated" | "tag-refused" | "goal" | "exited" | "stopped";
+            at: string;
+            /** @description The node it happened at. */
+            node?: string;
+            /** @description `reached`: the node the user came from. */
+            from?: string;
+            /** @description `reached`: the out-handle taken (yes, no, timeout, reply:…); absent for next. */
+            via?: string;
+            /** @description `waiting`: until when. */
+            until?: string;
+            /** @enum {string} */
+            channel?: "push" | "email" | "whatsapp" | "sms" | "webhook";
+            visit?: number;
+            /** @description `send-asked`: silent hours hold the message until then. */
+            heldUntil?: string;
+            /** @enum {string} */
+            outcome?: "sent" | "not_sent";
+            reason?: string;
+            /** @description `tags-updated`: the tags written. */
+            tags?: string[];
+            /** @description `tag-refused`: the tag whose write was refused. */
+            tag?: string;
+            /** @description `goal`: the conversion goal id. */
+            goal?: string;
+            /** @description `event`, `entered`: the event name. */
+            event?: string;
+        };
+        StorySendDto: {
+            /**
+             * Format: uuid
+             * @description Null while no message exists yet (held, queued, cancelled).
+             */
+            messageId: string | null;
+            nodeId: string | null;
+            /** @enum {string} */
+            channel: "push" | "email" | "whatsapp" | "sms" | "webhook";
+            /** @description When the step asked for it (or the message was created). */
+            askedAt: string;
+            /** @enum {string|null} */
+            status: "queued" | "retrying" | "unknown" | "sent" | "delivered" | "read" | "opened" | "clicked" | "failed" | "suppressed" | null;
+            statusHistory: components["schemas"]["MessageStatusChangeDto"][];
+            /** @enum {string} */
+            state: "held" | "queued" | "sending" | "retrying" | "unknown" | "sent" | "suppressed" | "failed" | "cancelled";
+            /** @enum {string} */
+            cause?: "silent-hours" | "throttle" | "frequency-cap" | "opted-out" | "no-address" | "whatsapp-window" | "provider-error" | "journey-ended" | "other";
+            /**
+             * @description Why it was not (yet) sent, in words.
+             * @example Held for silent hours until 21:00 in the user's time zone (Europe/Paris).
+             */
+            reason?: string;
+        };
+        StoryJourneyDto: {
+            /** Format: uuid */
+            instanceId: string;
+            /** Format: uuid */
+            journeyId: string;
+            journeyName: string;
+            version: number;
+            /** @enum {string} */
+            status: "active" | "completed" | "converted" | "stopped";
+            currentNodeId: string;
+            enteredAt: string;
+            endedAt: string | null;
+            /** @description The version's nodes, to name the steps. */
+            nodes: components["schemas"]["StoryNodeDto"][];
+            /** @description The step log, oldest first. */
+            steps: components["schemas"]["StoryStepDto"][];
+            /** @description Older step entries dropped to keep the log bounded. */
+            stepsDropped: number;
+            /** @description Its sends, in the order asked for. */
+            sends: components["schemas"]["StorySendDto"][];
+        };
+        UserStoryDto: {
+            user: components["schemas"]["UserDto"];
+            reachability: components["schemas"]["ChannelReachabilityDto"][];
+            /** @description The latest events, newest first. */
+            events: components["schemas"]["StoryEventDto"][];
+            /** @description Pass as eventsCursor for older events; null when there are none. */
+            eventsNextCursor: string | null;
+            /** @description The latest journey instances, newest first. */
+            journeys: components["schemas"]["StoryJourneyDto"][];
+            /** @description Messages outside journeys (the send API, broadcasts), newest first. */
+            messages: components["schemas"]["StorySendDto"][];
         };
         TagDefinitionDto: {
             /** @example plan */
@@ -3799,6 +3962,56 @@ export interface operations {
             };
         };
     };
+    UserListController_list: {
+        parameters: {
+            query?: {
+                /** @description A prefix of the user id, of the phone number (E.164, spaces and dashes ignored) or of the email (any case). */
+                search?: string;
+                /** @description With nodeId: only users currently at this step of this journey. */
+                journeyId?: string;
+                /** @description With journeyId: the node (step) id. */
+                nodeId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListDto"];
+                };
+            };
+            /** @description A query parameter is malformed (the message names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_upsertBatch: {
         parameters: {
             query?: never;
@@ -3975,6 +4188,61 @@ export interface operations {
                 content?: never;
             };
             /** @description The role or key scope does not allow "manage", or a session's state-changing request lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user in this project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserStoryController_story: {
+        parameters: {
+            query?: {
+                /** @description How many events of the timeline. */
+                eventsLimit?: number;
+                /** @description eventsNextCursor of the previous answer: older events. */
+                eventsCursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer's own user id, URL-encoded. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserStoryDto"];
+                };
+            };
+            /** @description A query parameter is malformed (the message names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in and no (or an unknown or revoked) API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { Fragment, useEffect } from 'react';
+import { useEffect } from 'react';
 import { ImportPage } from '../audience/ImportPage';
 import { TagsPage } from '../audience/TagsPage';
 import { InboxPage } from '../inbox/InboxPage';
