@@ -66,7 +66,7 @@ describe('explainSend: why a message was not sent', () => {
     expect(explainSend(message('retrying', 'HTTP 503', history))).toEqual({
       state: 'retrying',
       cause: 'provider-error',
-      reason: 'Attempt 2 failed at 2025-01-06T13:00:05.000Z: HTTP 503; it will be tried again.',
+      reason: 'Attempt 2 failed at 2025-01-06T13:00:05.000Z: HTTP 503; tried again from 2025-01-06T13:00:07.000Z.',
     });
   });
 

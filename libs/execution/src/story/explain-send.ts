@@ -1,5 +1,6 @@
 import { ENDED_WHILE_HELD } from '@engine/journey';
 import { type MessageStatus, type MessageStatusChange, type OutboxStatus } from '@engine/persistence';
+import { sendRetryDelayMs } from '../send/send-retry-delay';
 
 /** Where a send stands, in one word. */
 export type SendState = 'held' | 'queued' | 'sending' | 'retrying' | 'unknown' | 'sent' | 'suppressed' | 'failed' | 'cancelled';
@@ -65,10 +66,12 @@ function explainMessage(message: NonNullable<SendFacts['message']>): SendExplana
     case 'retrying': {
       const attempts = message.statusHistory.filter((change) => change.status === 'retrying');
       const last = attempts.at(-1);
+      // The send workers' backoff; a provider's Retry-After can make it later still.
+      const next = last === undefined ? undefined : new Date(new Date(last.at).getTime() + sendRetryDelayMs(attempts.length, undefined)).toISOString();
       return {
         state: 'retrying',
         cause: 'provider-error',
-        reason: `Attempt ${attempts.length} failed${last ? ` at ${last.at}` : ''}${error ? `: ${error}` : ''}; it will be tried again.`,
+        reason: `Attempt ${attempts.length} failed${last ? ` at ${last.at}` : ''}${error ? `: ${error}` : ''}; tried again${next ? ` from ${next}` : ''}.`,
       };
     }
     case 'unknown':
