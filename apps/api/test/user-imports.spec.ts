@@ -176,6 +176,16 @@ describe('user imports', () => {
     expect((await rejectedRows(status))[1].slice(0, 1)).toEqual(['3']);
   });
 
+  it('reports an import whose server stopped as failed once it has made no progress for 10 minutes', async () => {
+    const [row] = await t.db.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO user_imports (project_id, format, status, rows_imported, progressed_at) VALUES ($1, 'csv', 'running', 3000, now() - interval '11 minutes') RETURNING id`,
+      [t.projectId],
+    );
+    const status = (await t.http().get(`/api/v1/users/imports/${row.id}`).set(t.auth).expect(200)).body as ImportStatus;
+    expect(status).toMatchObject({ status: 'failed', rowsImported: 3000 });
+    expect(status.error).toMatch(/^No progress since .*: the server running the import stopped\./);
+  });
+
   it('refuses files it cannot import before accepting them', async () => {
     const problem = async (request: PromiseLike<{ status: number; body: { message: string | string[] } }>, status: number) => {
       const response = await request;

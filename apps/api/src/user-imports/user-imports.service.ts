@@ -64,8 +64,17 @@ export class UserImportsService {
   }
 }
 
+/** A running import whose chunks stopped coming this long ago ran on a server that stopped. */
+export const STALLED_IMPORT_MS = 10 * 60_000;
+
 function toDto(row: UserImportEntity, now: Date): UserImportDto {
   const rowsDone = row.rowsImported + row.rowsRejected;
+  if (row.status === 'running' && now.getTime() - row.progressedAt.getTime() > STALLED_IMPORT_MS) {
+    return {
+      ...toDto({ ...row, status: 'failed', finishedAt: row.progressedAt }, now),
+      error: `No progress since ${row.progressedAt.toISOString()}: the server running the import stopped. The rows counted were imported or rejected; upload the file again to finish (a row imported twice changes nothing).`,
+    };
+  }
   const seconds = Math.max(((row.finishedAt ?? now).getTime() - row.createdAt.getTime()) / 1000, 0.001);
   return {
     id: row.id,

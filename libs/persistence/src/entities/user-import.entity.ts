@@ -39,6 +39,10 @@ export class UserImportEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** When a chunk was last written: an import running on a server that died stops moving. */
+  @Column({ name: 'progressed_at', type: 'timestamptz', default: () => 'now()' })
+  progressedAt!: Date;
+
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 }

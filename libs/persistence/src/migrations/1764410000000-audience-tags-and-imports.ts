@@ -29,6 +29,7 @@ export class AudienceTagsAndImports1764410000000 implements MigrationInterface {
         rows_rejected integer NOT NULL DEFAULT 0,
         error text,
         created_at timestamptz NOT NULL DEFAULT now(),
+        progressed_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz
       )`);
     await queryRunner.query(`CREATE INDEX user_imports_project ON user_imports (project_id, created_at)`);

@@ -32,7 +32,7 @@ export const UserImportStore = {
         [id, rejected.map((row) => row.line), rejected.map((row) => row.reason), rejected.map((row) => row.content)],
       );
     }
-    await manager.query(`UPDATE user_imports SET rows_imported = rows_imported + $2, rows_rejected = rows_rejected + $3 WHERE id = $1`, [
+    await manager.query(`UPDATE user_imports SET rows_imported = rows_imported + $2, rows_rejected = rows_rejected + $3, progressed_at = now() WHERE id = $1`, [
       id,
       imported,
       rejected.length,
