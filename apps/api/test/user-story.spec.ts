@@ -204,6 +204,11 @@ describe("a user's story and the users list", () => {
   });
 
   it('lists users last seen first, a keyset page at a time', async () => {
+    // Their events came in one batch (one last-seen time, refreshed at most once a minute): set them apart.
+    await t.db.dataSource.query(
+      `UPDATE users SET last_seen_at = now() - make_interval(mins => CASE external_id WHEN 'sam' THEN 1 WHEN 'fred' THEN 2 ELSE 3 END) WHERE project_id = $1`,
+      [t.projectId],
+    );
     const all = await list('');
     expect(all.users.map((user) => user.userId)).toEqual(['sam', 'fred', 'olga']);
     const first = await list('?limit=2');

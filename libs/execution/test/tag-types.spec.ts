@@ -58,6 +58,16 @@ describe('tag types in update.tags steps', () => {
     // "four" is not an integer: visits keeps 3; the rest is written.
     expect(row.tags).toEqual({ visits: 3, plan: 'gold', last_order: '2026-03-01', vip: true, score: 2.5 });
     expect(row.last_seen_at).toBeInstanceOf(Date);
+    // The user's story says what was written and what was refused, and why.
+    const [instance] = await h.db.dataSource.query<Array<{ steps: Array<{ kind: string; node?: string; tags?: string[]; tag?: string; reason?: string }> }>>(
+      `SELECT steps FROM journey_instances WHERE user_id = $1`,
+      [user.id],
+    );
+    const atTags = instance.steps.filter((entry) => entry.node === 'tags' && (entry.kind === 'tags-updated' || entry.kind === 'tag-refused'));
+    expect(atTags).toEqual([
+      expect.objectContaining({ kind: 'tags-updated', tags: expect.not.arrayContaining(['visits']) as unknown }),
+      expect.objectContaining({ kind: 'tag-refused', tag: 'visits', reason: 'visits must be an integer, not "four"' }),
+    ]);
     const [vip] = await h.db.dataSource.query<Array<{ type: string }>>(`SELECT type FROM tag_definitions WHERE project_id = $1 AND name = 'vip'`, [h.projectId]);
     expect(vip.type).toBe('boolean');
     expect(warnings.mock.calls.map(([message]) => String(message))).toContainEqual(

@@ -7,7 +7,8 @@ import { decodeCursor, encodeCursor, UUID_ID } from './keyset-cursor';
 import { userSearchPatterns } from './user-search';
 
 /** The column the list sorts by as "last seen" (switch to `last_seen_at` once users have it). */
-const LAST_SEEN = 'updated_at';
+/** When a user was last seen: their last event (`last_seen_at`), else when they were created. Indexed as `users_project_last_seen`. */
+const LAST_SEEN = 'coalesce(u.last_seen_at, u.created_at)';
 
 interface UserListRow {
   id: string;
@@ -29,14 +30,14 @@ export class UserListService {
     const search = query.search === undefined ? undefined : userSearchPatterns(query.search);
     // Each search branch is a prefix scan of its own index (users_project_*_prefix), OR-ed as a bitmap.
     const rows = await this.dataSource.query<UserListRow[]>(
-      `SELECT u.id, u.external_id, u.email, u.phone, u.${LAST_SEEN} AS last_seen_at
+      `SELECT u.id, u.external_id, u.email, u.phone, ${LAST_SEEN} AS last_seen_at
          FROM users u
         WHERE u.project_id = $1
           AND ($2::text IS NULL OR u.external_id LIKE $2 OR u.phone LIKE $3 OR lower(u.email) LIKE $4)
           AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM journey_instances i
                                             WHERE i.journey_id = $5 AND i.status = 'active' AND i.current_node_id = $6 AND i.user_id = u.id))
-          AND ($7::timestamptz IS NULL OR (u.${LAST_SEEN}, u.id) < ($7, $8::uuid))
-        ORDER BY u.${LAST_SEEN} DESC, u.id DESC
+          AND ($7::timestamptz IS NULL OR (${LAST_SEEN}, u.id) < ($7, $8::uuid))
+        ORDER BY ${LAST_SEEN} DESC, u.id DESC
         LIMIT $9`,
       [
         projectId,

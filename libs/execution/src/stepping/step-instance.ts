@@ -135,6 +135,7 @@ function foldResult(
           user.tagTypes.set(tag.name, tag.type);
           writes.createdTags.push({ projectId: instance.projectId, ...tag });
         }
+        recordRefusedTags(instance, effect.nodeId, checked.refused, now);
         for (const refused of checked.refused) {
           writes.refusedTagWrites.push({
             projectId: instance.projectId,
@@ -170,6 +171,18 @@ function foldResult(
     return undefined;
   }
   return dueTimer;
+}
+
+/**
+ * The user's story tells a refused tag write (a value of the wrong type) where it happened: the
+ * node's "tags updated" entry keeps only the tags written, and each refused one gets its own entry.
+ */
+function recordRefusedTags(instance: InstanceState, nodeId: string, refused: ReadonlyArray<{ tag: string; reason: string }>, now: number): void {
+  if (refused.length === 0) return;
+  const names = new Set(refused.map((write) => write.tag));
+  const updated = instance.newSteps.findLast((entry) => entry.kind === 'tags-updated' && entry.node === nodeId);
+  if (updated?.kind === 'tags-updated') updated.tags = updated.tags.filter((tag) => !names.has(tag));
+  for (const write of refused) instance.newSteps.push({ kind: 'tag-refused', node: nodeId, tag: write.tag, reason: write.reason, at: now });
 }
 
 function outboxRow(instance: InstanceState, effect: Effect, dueAt: Date) {
