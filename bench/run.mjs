@@ -11,8 +11,9 @@ if (!name || !available.includes(name)) {
   process.exit(2);
 }
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
-// The canvas benchmark serves the built web app (and its stand-in API follows apps/api's shapes).
-const projects = name === 'canvas' ? '@engine/worker,@engine/web,@engine/api' : '@engine/worker';
+// The canvas benchmark serves the built web app (and its stand-in API follows apps/api's shapes);
+// the ingestion benchmark runs the built API.
+const projects = { canvas: '@engine/worker,@engine/web,@engine/api', ingest: '@engine/api' }[name] ?? '@engine/worker';
 const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', projects, '--outputStyle=static'], { cwd: root, stdio: 'inherit', env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const script = join(root, 'bench', `${name}.bench.mjs`);

@@ -21,7 +21,10 @@ describe("a provider's answer", () => {
   let server: Server;
   let database: string;
   let onRequest: () => Promise<void> = () => Promise.resolve();
+  /** The endpoint's answer to its n-th request (1-based). */
+  let answer: (n: number) => { status: number; headers?: Record<string, string> } = () => ({ status: 200 });
   let requests = 0;
+  const requestTimes: number[] = [];
 
   const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS ${allow}`);
   /** Refuses new connections to the test database and cuts the open ones, as a restart would. */
@@ -38,8 +41,10 @@ describe("a provider's answer", () => {
     await admin.connect();
     server = createServer((request, response) => {
       requests += 1;
+      requestTimes.push(Date.now());
       request.resume();
-      void onRequest().then(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+      const { status, headers = {} } = answer(requests);
+      void onRequest().then(() => response.writeHead(status, { 'content-type': 'application/json', ...headers }).end('{"ok":true}'));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   });
@@ -50,16 +55,30 @@ describe("a provider's answer", () => {
     await h.close();
   });
 
-  it('is recorded once the database is back when writing it failed: sent once, never failed or unknown', async () => {
+  /** entry (event) -> webhook call -> exit, against this test's endpoint. */
+  const publishWebhookJourney = async (event: string) => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     const graph: JourneyGraph = {
       formatVersion: 1,
-      nodes: [node('entry', 'entry.event', { event: 'Ordered' }, 0), node('hook', 'send.webhook', { url, method: 'POST', body: '{"order":true}' }, 200), node('exit', 'exit', {}, 400)],
+      nodes: [node('entry', 'entry.event', { event }, 0), node('hook', 'send.webhook', { url, method: 'POST', body: '{"order":true}' }, 200), node('exit', 'exit', {}, 400)],
       edges: [edge('entry', 'hook'), edge('hook', 'exit')],
       settings: { goals: [], reentry: { mode: 'afterExit' }, throttling: [] },
     };
+    await publishJourney(h.db, h.projectId, graph, event);
+  };
+
+  beforeAll(async () => {
     await ChannelSettingStore.save(h.db.dataSource.manager, h.projectId, 'webhook', 'webhook', { provider: 'webhook' });
-    await publishJourney(h.db, h.projectId, graph);
+  });
+  beforeEach(() => {
+    requests = 0;
+    requestTimes.splice(0);
+    answer = () => ({ status: 200 });
+    onRequest = () => Promise.resolve();
+  });
+
+  it('is recorded once the database is back when writing it failed: sent once, never failed or unknown', async () => {
+    await publishWebhookJourney('Ordered');
     const user = await createReachableUser(h.db, h.projectId, 'answer-kept');
     // The endpoint answers only after the database went away: the answer cannot be written at once.
     onRequest = cutDatabase;
@@ -73,6 +92,18 @@ describe("a provider's answer", () => {
     const [message] = await messagesOf(h.db, user.id);
     expect(message.status).toBe('sent');
     expect(requests).toBe(1);
+  });
+
+  it('is tried again no sooner than the provider asked (Retry-After), then sent once', async () => {
+    await publishWebhookJourney('Paid');
+    const user = await createReachableUser(h.db, h.projectId, 'retry-after');
+    answer = (n) => (n === 1 ? { status: 429, headers: { 'retry-after': '3' } } : { status: 200 });
+    await h.app.get(IngestEvents).ingest(h.projectId, [{ userId: user.externalId, name: 'Paid', attributes: {}, occurredAt: new Date() }]);
+    await eventually(async () => (await instancesOf(h.db, user.id))[0]?.status === 'completed', 30_000, 'the journey to move past the retried send');
+    expect((await messagesOf(h.db, user.id))[0].status).toBe('sent');
+    expect(requests).toBe(2);
+    // BullMQ's own backoff would have tried again after 1 s.
+    expect(requestTimes[1] - requestTimes[0]).toBeGreaterThanOrEqual(2_900);
   });
 
   it('settles a message whose outcome is unknown by a later delivered status', async () => {

@@ -10,6 +10,7 @@ import { TemplatePicker } from '../whatsapp-templates/TemplatePicker';
 import { useWhatsAppTemplates } from '../whatsapp-templates/project-whatsapp-templates-context';
 import { MessagePreview } from './MessagePreview';
 import { type NodePanelProps } from './node-panel-props';
+import { WhatsAppHeaderMedia } from './WhatsAppHeaderMedia';
 import { WhatsAppTemplateParameters } from './WhatsAppTemplateParameters';
 
 const EMPTY_TEMPLATE: WhatsAppTemplateRef = { name: '', language: 'en' };
@@ -50,6 +51,7 @@ export function SendWhatsAppPanel({ node, onChange, problems }: NodePanelProps<'
         <>
           <TemplatePicker value={template} onChange={(next) => setTemplate(next, 'template')} templates={templates} problems={problems} />
           {bodyText !== undefined && <blockquote className="template-body">{bodyText}</blockquote>}
+          <WhatsAppHeaderMedia template={template} known={known} onChange={setTemplate} problems={problems} />
           <WhatsAppTemplateParameters part="header" template={template} known={known} onChange={setTemplate} problems={problems} />
           <WhatsAppTemplateParameters part="body" template={template} known={known} onChange={setTemplate} problems={problems} />
         </>

@@ -156,6 +156,19 @@ describe('WhatsApp panel', () => {
   });
 });
 
+describe('WhatsApp panel: media headers', () => {
+  it("asks for the header image of a template whose header is an image, by link or by Meta's media id", async () => {
+    const templates = [{ name: 'promo_offer', language: 'en', status: 'approved', components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'Hi {{1}}, your code is {{2}}' }] }];
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(JSON.stringify(templates), { status: 200 }))));
+    const { store } = renderInEditor(<NodePanel nodeId="whatsapp" />, omnichannel());
+    fireEvent.change(await screen.findByLabelText('Header image link'), { target: { value: 'https://cdn.example.com/{{tags.plan}}.jpg' } });
+    expect(nodeData(store.getState().graph, 'whatsapp')).toMatchObject({ template: { name: 'promo_offer', headerMedia: { type: 'image', link: 'https://cdn.example.com/{{tags.plan}}.jpg' } } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Media id' }));
+    fireEvent.change(screen.getByLabelText('Header image media id'), { target: { value: '1013859600285441' } });
+    expect(nodeData(store.getState().graph, 'whatsapp')).toMatchObject({ template: { headerMedia: { type: 'image', id: '1013859600285441' } } });
+  });
+});
+
 describe('A/B split panel', () => {
   it('keeps the percentages summing to 100 when adding a variant', () => {
     const { store } = renderInEditor(

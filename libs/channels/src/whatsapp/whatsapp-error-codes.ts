@@ -3,7 +3,7 @@
  * attempt may succeed, and what the code means in words a marketer can act on. Codes not listed
  * fall back on the HTTP status (5xx and 429 retryable, other 4xx final).
  */
-export const WHATSAPP_ERROR_CODES: Readonly<Record<number, { retryable: boolean; description: string }>> = {
+export const WHATSAPP_ERROR_CODES: Readonly<Record<number, { retryable: boolean; description: string; retryAfterMs?: number }>> = {
   // Retryable: throughput and rate limits, temporary trouble on Meta's side.
   1: { retryable: true, description: 'Unknown API error on Meta\'s side' },
   2: { retryable: true, description: 'WhatsApp API service temporarily unavailable' },
@@ -14,7 +14,8 @@ export const WHATSAPP_ERROR_CODES: Readonly<Record<number, { retryable: boolean;
   131000: { retryable: true, description: 'Message failed to send for an unknown reason' },
   131016: { retryable: true, description: 'WhatsApp service overloaded' },
   131048: { retryable: true, description: 'Spam rate limit hit: too many recent messages from this number were blocked or reported' },
-  131056: { retryable: true, description: 'Pair rate limit hit: too many messages to this user in a short time' },
+  // Meta allows about one message every 6 seconds to the same user (bursts aside): wait at least that.
+  131056: { retryable: true, description: 'Pair rate limit hit: too many messages to this user in a short time', retryAfterMs: 6_000 },
   133004: { retryable: true, description: 'WhatsApp server temporarily unavailable' },
   // Final: fixing them takes a change of content, settings or the user's situation.
   10: { retryable: false, description: 'Permission denied: the access token lacks whatsapp_business_messaging, or the number is not registered' },

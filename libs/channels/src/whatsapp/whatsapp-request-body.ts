@@ -9,8 +9,19 @@ interface TextParameter {
   text: string;
 }
 
+/** A header image, video or document: a public link or the id of media uploaded to Meta. */
+interface MediaObject {
+  link?: string;
+  id?: string;
+  /** Documents only. */
+  filename?: string;
+}
+
+type MediaParameter = { type: 'image'; image: MediaObject } | { type: 'video'; video: MediaObject } | { type: 'document'; document: MediaObject };
+
 export type WhatsAppTemplateComponent =
   | { type: 'header' | 'body'; parameters: TextParameter[] }
+  | { type: 'header'; parameters: [MediaParameter] }
   | { type: 'button'; sub_type: 'quick_reply'; index: string; parameters: Array<{ type: 'payload'; payload: string }> };
 
 interface WhatsAppRequestBase {
@@ -67,8 +78,10 @@ export function buildWhatsAppRequestBody(content: Record<string, unknown>, to: s
   if (typeof language !== 'string' || language.trim() === '') throw new FinalSendError(`The WhatsApp template "${name}" has no language code`);
 
   const components: WhatsAppTemplateComponent[] = [];
+  const media = headerMedia(template?.headerMedia);
   const header = textParameters(template?.headerParameters, 'header', parameterNames?.header);
-  if (header.length > 0) components.push({ type: 'header', parameters: header });
+  if (media) components.push({ type: 'header', parameters: [media] });
+  else if (header.length > 0) components.push({ type: 'header', parameters: header });
   const body = textParameters(template?.bodyParameters, 'body', parameterNames?.body);
   if (body.length > 0) components.push({ type: 'body', parameters: body });
   strings(template?.buttonPayloads, 'button payload').forEach((payload, index) => {
@@ -100,6 +113,28 @@ function textParameters(value: unknown, component: 'header' | 'body', names: rea
     }
     return name === undefined ? { type: 'text', text } : { type: 'text', parameter_name: name, text };
   });
+}
+
+/** The header media of a template node (rendered), as Meta takes it; undefined when there is none. */
+function headerMedia(value: unknown): MediaParameter | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) throw new FinalSendError('The WhatsApp template header media must be an object with a type and a link or an id');
+  const link = typeof value.link === 'string' ? value.link.trim() : '';
+  const id = typeof value.id === 'string' ? value.id.trim() : '';
+  if ((link === '') === (id === '')) throw new FinalSendError('The WhatsApp template header media needs a link or a media id (one of them)');
+  const object: MediaObject = link !== '' ? { link } : { id };
+  switch (value.type) {
+    case 'image':
+      return { type: 'image', image: object };
+    case 'video':
+      return { type: 'video', video: object };
+    case 'document': {
+      const filename = typeof value.filename === 'string' ? value.filename.trim() : '';
+      return { type: 'document', document: filename === '' ? object : { ...object, filename } };
+    }
+    default:
+      throw new FinalSendError(`WhatsApp template header media of type ${JSON.stringify(value.type)}: image, video or document expected`);
+  }
 }
 
 function strings(value: unknown, what: string): string[] {

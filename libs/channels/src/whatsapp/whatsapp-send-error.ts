@@ -31,7 +31,7 @@ export function whatsAppSendError(status: number, body: string, headers: Incomin
 
   // A 5xx is Meta's own trouble whatever the code says.
   const retryable = status >= 500 || (known ? known.retryable : isRetryableHttpStatus(status));
-  return retryable
-    ? new RetryableSendError(message, { code: String(code), retryAfterMs: retryAfterMs(headers['retry-after']) })
-    : new FinalSendError(message, { code: String(code) });
+  if (!retryable) return new FinalSendError(message, { code: String(code) });
+  const asked = Math.max(retryAfterMs(headers['retry-after']) ?? 0, known?.retryAfterMs ?? 0);
+  return new RetryableSendError(message, { code: String(code), retryAfterMs: asked > 0 ? asked : undefined });
 }

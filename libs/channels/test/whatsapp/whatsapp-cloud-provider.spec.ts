@@ -81,6 +81,15 @@ describe('WhatsAppCloudProvider', () => {
     expect((error as RetryableSendError).retryAfterMs).toBe(30_000);
   });
 
+  it("waits at least Meta's pair rate interval before sending to the same user again after 131056", async () => {
+    graph.respond(() => ({ status: 400, body: metaError(131056, '(#131056) (Business Account, Consumer Account) pair rate limit hit') }));
+    const error = (await provider.send(templateMessage).catch((caught: unknown) => caught)) as RetryableSendError;
+    expect(error).toBeInstanceOf(RetryableSendError);
+    expect(error.retryAfterMs).toBe(6_000);
+    graph.respond(() => ({ status: 400, headers: { 'retry-after': '1' }, body: metaError(130429, '(#130429) Rate limit hit') }));
+    expect(((await provider.send(templateMessage).catch((caught: unknown) => caught)) as RetryableSendError).retryAfterMs).toBe(1_000);
+  });
+
   it.each([
     [131047, 'only an approved template can be sent'],
     [131026, 'Message undeliverable'],

@@ -74,6 +74,29 @@ describe('buildWhatsAppRequestBody', () => {
     );
   });
 
+  it('sends a header image, video or document by link or media id, as the Cloud API takes them', () => {
+    const header = (headerMedia: Record<string, unknown>) =>
+      (buildWhatsAppRequestBody({ mode: 'template', template: { name: 'spring', language: 'en', headerMedia, bodyParameters: ['Ana'] } }, '+15551234567') as {
+        template: { components: unknown[] };
+      }).template.components;
+    expect(header({ type: 'image', link: ' https://cdn.example.com/spring.jpg ' })).toEqual([
+      { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example.com/spring.jpg' } }] },
+      { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] },
+    ]);
+    expect(header({ type: 'video', id: '1013859600285441' })[0]).toEqual({ type: 'header', parameters: [{ type: 'video', video: { id: '1013859600285441' } }] });
+    expect(header({ type: 'document', link: 'https://cdn.example.com/r.pdf', filename: 'Receipt 1042.pdf' })[0]).toEqual({
+      type: 'header',
+      parameters: [{ type: 'document', document: { link: 'https://cdn.example.com/r.pdf', filename: 'Receipt 1042.pdf' } }],
+    });
+  });
+
+  it('refuses header media without exactly one of link and id, or of another kind, as final', () => {
+    const build = (headerMedia: unknown) => () => buildWhatsAppRequestBody({ mode: 'template', template: { name: 'spring', language: 'en', headerMedia } }, '+15551234567');
+    expect(build({ type: 'image' })).toThrow(new FinalSendError('The WhatsApp template header media needs a link or a media id (one of them)'));
+    expect(build({ type: 'image', link: 'https://a.example/x.jpg', id: '1' })).toThrow(FinalSendError);
+    expect(build({ type: 'audio', id: '1' })).toThrow('WhatsApp template header media of type "audio": image, video or document expected');
+  });
+
   it('builds a text message without link preview', () => {
     expect(JSON.stringify(buildWhatsAppRequestBody({ mode: 'text', text: 'Your code is 1234' }, '+447700900123'))).toBe(
       '{"messaging_product":"whatsapp","recipient_type":"individual","to":"447700900123","type":"text","text":{"body":"Your code is 1234","preview_url":false}}',

@@ -6,7 +6,8 @@ import { SendBatcher } from '../send/send-batcher';
 import { SendMessages } from '../send/send-messages.usecase';
 import { delayWhileUnreachable } from './delay-while-unreachable';
 import { EngineWorkerHost } from './engine-worker-host';
-import { whatsAppWorkerOptions, workerOptions } from './worker-options';
+import { ProviderRetryError } from '../send/send-retry-delay';
+import { sendWorkerOptions, whatsAppWorkerOptions } from './worker-options';
 
 /** One processor class per channel queue, so each can carry its own rate limit. */
 abstract class SendProcessor extends EngineWorkerHost {
@@ -31,7 +32,7 @@ abstract class SendProcessor extends EngineWorkerHost {
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
         return delayWhileUnreachable(job, token, () => this.sendMessages.failAfterRetries(job.data.outboxId, outcome.reason));
       }
-      throw new Error(outcome.reason); // BullMQ retries with backoff
+      throw new ProviderRetryError(outcome.reason, outcome.retryAfterMs); // BullMQ retries, no sooner than the provider asked
     }
   }
 
@@ -41,13 +42,13 @@ abstract class SendProcessor extends EngineWorkerHost {
   }
 }
 
-@Processor(QUEUES.sendPush, workerOptions())
+@Processor(QUEUES.sendPush, sendWorkerOptions())
 export class PushSendProcessor extends SendProcessor {}
-@Processor(QUEUES.sendEmail, workerOptions())
+@Processor(QUEUES.sendEmail, sendWorkerOptions())
 export class EmailSendProcessor extends SendProcessor {}
 @Processor(QUEUES.sendWhatsApp, whatsAppWorkerOptions())
 export class WhatsAppSendProcessor extends SendProcessor {}
-@Processor(QUEUES.sendSms, workerOptions())
+@Processor(QUEUES.sendSms, sendWorkerOptions())
 export class SmsSendProcessor extends SendProcessor {}
-@Processor(QUEUES.sendWebhook, workerOptions())
+@Processor(QUEUES.sendWebhook, sendWorkerOptions())
 export class WebhookSendProcessor extends SendProcessor {}

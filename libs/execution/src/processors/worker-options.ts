@@ -1,4 +1,5 @@
-import { type WorkerOptions } from 'bullmq';
+import { type BackoffStrategy, type WorkerOptions } from 'bullmq';
+import { SEND_BACKOFF_TYPE, sendRetryDelayMs } from '../send/send-retry-delay';
 
 /** Meta's default throughput for a WhatsApp Business phone number. */
 export const WHATSAPP_DEFAULT_MESSAGES_PER_SECOND = 80;
@@ -14,14 +15,31 @@ export function workerOptions(): Pick<WorkerOptions, 'lockDuration' | 'stalledIn
 }
 
 /**
+ * A send job's wait before its next attempt: exponential, but never sooner than its provider asked
+ * (the `retryAfterMs` of the error the attempt threw). Only for send jobs (`SEND_BACKOFF_TYPE`).
+ */
+export const sendBackoff: BackoffStrategy = (attemptsMade, type, error, job) => {
+  if (type !== SEND_BACKOFF_TYPE) throw new Error(`Unknown backoff type ${String(type)} for a send job`);
+  const asked = (error as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  const backoff = job?.opts.backoff;
+  const base = typeof backoff === 'object' && typeof backoff.delay === 'number' ? backoff.delay : undefined;
+  return sendRetryDelayMs(attemptsMade, typeof asked === 'number' ? asked : undefined, base);
+};
+
+/** Options of the send workers: those of every worker, and the provider-aware backoff. */
+export function sendWorkerOptions(): Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount' | 'settings'> {
+  return { ...workerOptions(), settings: { backoffStrategy: sendBackoff } };
+}
+
+/**
  * The WhatsApp send queue's rate limit (BullMQ's limiter, shared by every worker process through
  * Redis): `WHATSAPP_MESSAGES_PER_SECOND`, Meta's 80 by default. Raise it when Meta raises your tier.
  */
-export function whatsAppWorkerOptions(env: NodeJS.ProcessEnv = process.env): Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount' | 'limiter'> {
+export function whatsAppWorkerOptions(env: NodeJS.ProcessEnv = process.env): Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount' | 'settings' | 'limiter'> {
   const raw = env['WHATSAPP_MESSAGES_PER_SECOND'];
   const perSecond = raw === undefined || raw === '' ? WHATSAPP_DEFAULT_MESSAGES_PER_SECOND : Number(raw);
   if (!Number.isInteger(perSecond) || perSecond < 1) {
     throw new Error(`WHATSAPP_MESSAGES_PER_SECOND must be a positive whole number, got "${raw}"`);
   }
-  return { ...workerOptions(), limiter: { max: perSecond, duration: 1000 } };
+  return { ...sendWorkerOptions(), limiter: { max: perSecond, duration: 1000 } };
 }

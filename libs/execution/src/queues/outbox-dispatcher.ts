@@ -4,6 +4,7 @@ import { type JobsOptions, Queue } from 'bullmq';
 import { type Effect } from '@engine/journey';
 import { type OutboxJob, QUEUES, SEND_QUEUE_BY_CHANNEL } from './queue-names';
 import { STATES_THAT_BLOCK_A_READD } from './readd-blockers';
+import { SEND_BACKOFF_TYPE, SEND_RETRY_FIRST_DELAY_MS } from '../send/send-retry-delay';
 
 export interface DispatchableOutboxRow {
   id: string;
@@ -22,6 +23,8 @@ const JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: { count: 10_000 },
 };
+/** Sends wait between attempts as long as their provider asked, at least (the send workers' backoff strategy). */
+const SEND_JOB_OPTIONS: JobsOptions = { ...JOB_OPTIONS, backoff: { type: SEND_BACKOFF_TYPE, delay: SEND_RETRY_FIRST_DELAY_MS } };
 
 /** Puts committed outbox rows on their queues: sends on their channel's queue, timers as delayed jobs. */
 @Injectable()
@@ -86,7 +89,7 @@ function jobsByQueue(rows: DispatchableOutboxRow[], now: number): Map<string, Ou
     jobs.push({
       name: row.effect.kind,
       data: { outboxId: String(row.id) },
-      opts: { ...JOB_OPTIONS, jobId: outboxJobId(String(row.id)), delay: Math.max(0, new Date(row.due_at).getTime() - now) },
+      opts: { ...(row.effect.kind === 'send' ? SEND_JOB_OPTIONS : JOB_OPTIONS), jobId: outboxJobId(String(row.id)), delay: Math.max(0, new Date(row.due_at).getTime() - now) },
     });
     byQueue.set(queueName, jobs);
   }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FinalSendError, type SendResult } from '@engine/channels';
+import { FinalSendError, RetryableSendError, type SendResult } from '@engine/channels';
 import { type FinalMessageResult, inTransaction, MessageStore, OutboxStore, type ProviderAnswer, SendOutcomeStore, UserStore } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -23,7 +23,7 @@ export type SendOutcome =
   | { kind: 'unknown'; messageId: string; reason: string }
   | { kind: 'throttled'; until: number }
   /** The provider failed in a way worth retrying; the job should throw so BullMQ retries it. */
-  | { kind: 'retry'; messageId: string; reason: string };
+  | { kind: 'retry'; messageId: string; reason: string; retryAfterMs?: number };
 
 /**
  * Sends outbox messages at most once each: claim (insert the message rows under their idempotency
@@ -79,7 +79,12 @@ export class SendMessages {
             const reason = error instanceof Error ? error.message : String(error);
             noteDeadTokens(claim.message.user?.id, (error as { deadTokens?: string[] } | null)?.deadTokens);
             // Anything but a final provider answer may be passing (network, rate limit): retry.
-            outcomes.set(outboxId, error instanceof FinalSendError ? { kind: 'failed', messageId: claim.message.messageId, reason } : { kind: 'retry', messageId: claim.message.messageId, reason });
+            outcomes.set(
+              outboxId,
+              error instanceof FinalSendError
+                ? { kind: 'failed', messageId: claim.message.messageId, reason }
+                : { kind: 'retry', messageId: claim.message.messageId, reason, ...(error instanceof RetryableSendError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) },
+            );
           },
         ),
       );

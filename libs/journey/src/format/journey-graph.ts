@@ -65,10 +65,28 @@ export interface SendEmailData {
 }
 
 /** WhatsApp template parameters are placeholder strings such as `{{tags.first_name|there}}`. */
+/** The media kinds a WhatsApp template header can carry besides text. */
+export const WHATSAPP_HEADER_MEDIA_TYPES = ['image', 'video', 'document'] as const;
+export type WhatsAppHeaderMediaType = (typeof WHATSAPP_HEADER_MEDIA_TYPES)[number];
+
+/**
+ * The image, video or document of a template whose header is media: a public `link` (placeholders
+ * allowed, e.g. a personalised image) or the `id` of media uploaded to Meta — exactly one of them.
+ */
+export interface WhatsAppHeaderMedia {
+  type: WhatsAppHeaderMediaType;
+  link?: string;
+  id?: string;
+  /** Documents only: the file name the recipient sees. */
+  filename?: string;
+}
+
 export interface WhatsAppTemplateRef {
   name: string;
   language: string;
   headerParameters?: string[];
+  /** For templates whose header is an image, a video or a document. */
+  headerMedia?: WhatsAppHeaderMedia;
   bodyParameters?: string[];
   /** Payloads for quick-reply buttons of the template, in button order. */
   buttonPayloads?: string[];

@@ -47,6 +47,44 @@ describe('whatsAppTemplateProblems', () => {
     ]);
   });
 
+  describe('media headers', () => {
+    const BANNER: RegisteredWhatsAppTemplate = {
+      name: 'spring_banner',
+      language: 'en',
+      status: 'approved',
+      components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'Spring is here' }],
+    };
+    const bannerSubject = 'Node "Offer" (Send WhatsApp): template "spring_banner" (en)';
+    const problemsOf = (template: Partial<WhatsAppTemplateRef>, registry = [BANNER]) =>
+      whatsAppTemplateProblems(sending({ name: 'spring_banner', language: 'en', ...template }), registry).map((problem) => [problem.field, problem.message]);
+
+    it('takes an image header by link (placeholders allowed) or by media id', () => {
+      expect(problemsOf({ headerMedia: { type: 'image', link: 'https://cdn.example.com/spring.jpg' } })).toEqual([]);
+      expect(problemsOf({ headerMedia: { type: 'image', link: 'https://cdn.example.com/{{tags.plan}}.jpg' } })).toEqual([]);
+      expect(problemsOf({ headerMedia: { type: 'image', id: '1013859600285441' } })).toEqual([]);
+    });
+
+    it('asks for the media of a media header, of the kind the template declares, by exactly one of link or id', () => {
+      expect(problemsOf({})).toEqual([['data.template.headerMedia', `${bannerSubject} has an image header: give the image's link or media id`]]);
+      expect(problemsOf({ headerMedia: { type: 'video', link: 'https://cdn.example.com/a.mp4' } })).toEqual([
+        ['data.template.headerMedia.type', `${bannerSubject} has an image header, the node gives a video`],
+      ]);
+      expect(problemsOf({ headerMedia: { type: 'image' } })).toEqual([['data.template.headerMedia.link', `${bannerSubject} needs the image's link or its media id (one of them)`]]);
+      expect(problemsOf({ headerMedia: { type: 'image', link: 'https://a.example/x.jpg', id: '1' } })).toEqual([
+        ['data.template.headerMedia.link', `${bannerSubject} needs the image's link or its media id (one of them)`],
+      ]);
+      expect(problemsOf({ headerMedia: { type: 'image', link: 'spring.jpg' } })).toEqual([
+        ['data.template.headerMedia.link', `${bannerSubject} header image link "spring.jpg" is not a public http(s) address Meta can fetch`],
+      ]);
+    });
+
+    it('refuses header media for a template whose header is text or absent', () => {
+      expect(problemsOf({ headerMedia: { type: 'document', id: '7' } }, [{ ...BANNER, components: [{ type: 'BODY', text: 'Hi' }] }])).toEqual([
+        ['data.template.headerMedia', `${bannerSubject} has no image, video or document header; remove the header document`],
+      ]);
+    });
+  });
+
   it('takes en-US and en_US for the same language', () => {
     expect(whatsAppTemplateProblems(sending({ ...MATCHING, language: 'en-US' }), [{ ...OFFER, language: 'en_US' }])).toEqual([]);
   });

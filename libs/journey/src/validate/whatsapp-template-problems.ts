@@ -1,6 +1,7 @@
 import { type JourneyProblem } from './problem';
 import { nodeSubject } from './wording';
 import { whatsAppLanguageCode } from '../format/whatsapp-language';
+import { WHATSAPP_HEADER_MEDIA_TYPES, type WhatsAppHeaderMediaType } from '../format/journey-graph';
 
 /**
  * A component of a registered template as the WhatsApp Cloud API describes it (`{ type: 'BODY',
@@ -8,6 +9,8 @@ import { whatsAppLanguageCode } from '../format/whatsapp-language';
  */
 export interface RegisteredWhatsAppTemplateComponent {
   type: string;
+  /** A HEADER's kind: `TEXT`, `IMAGE`, `VIDEO`, `DOCUMENT` or `LOCATION`. */
+  format?: string;
   text?: string;
   buttons?: ReadonlyArray<{ type?: unknown }>;
 }
@@ -32,6 +35,7 @@ interface TemplateSend {
   headerParameters: number;
   bodyParameters: number;
   buttonPayloads: number;
+  headerMedia: Record<string, unknown> | undefined;
 }
 
 const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
@@ -72,6 +76,7 @@ export function whatsAppTemplateProblems(graph: unknown, registry: readonly Regi
         });
       }
     }
+    problems.push(...headerMediaProblems(send, subject, whatsAppTemplateHeaderMediaType(template.components)));
     // Payloads go to the template's quick-reply buttons in order: Meta refuses a payload with no button.
     const quickReplies = whatsAppTemplateQuickReplyCount(template.components);
     if (send.buttonPayloads > quickReplies) {
@@ -88,6 +93,34 @@ export function whatsAppTemplateProblems(graph: unknown, registry: readonly Regi
     }
     return problems;
   });
+}
+
+/** The media a template's header takes (image, video, document), or undefined for a text header or none. */
+export function whatsAppTemplateHeaderMediaType(components: readonly RegisteredWhatsAppTemplateComponent[]): WhatsAppHeaderMediaType | undefined {
+  const format = components.find((component) => typeof component.type === 'string' && component.type.toUpperCase() === 'HEADER')?.format;
+  const type = typeof format === 'string' ? format.toLowerCase() : undefined;
+  return WHATSAPP_HEADER_MEDIA_TYPES.find((candidate) => candidate === type);
+}
+
+/** A media header must be given exactly as the template declares it: the right kind, by a link or a media id. */
+function headerMediaProblems(send: TemplateSend, subject: string, expected: WhatsAppHeaderMediaType | undefined): JourneyProblem[] {
+  const problem = (message: string, field = 'data.template.headerMedia'): JourneyProblem[] => [{ severity: 'error', code: 'whatsapp-template-header-media', nodeId: send.nodeId, field, message: `${subject} ${message}` }];
+  const media = send.headerMedia;
+  if (media === undefined) return expected === undefined ? [] : problem(`has ${article(expected)} ${expected} header: give the ${expected}'s link or media id`);
+  const given = typeof media['type'] === 'string' ? media['type'] : 'media';
+  if (expected === undefined) return problem(`has no image, video or document header; remove the header ${given}`);
+  if (given !== expected) return problem(`has ${article(expected)} ${expected} header, the node gives ${article(given)} ${given}`, 'data.template.headerMedia.type');
+  const link = typeof media['link'] === 'string' ? media['link'].trim() : '';
+  const id = typeof media['id'] === 'string' ? media['id'].trim() : '';
+  if ((link === '') === (id === '')) return problem(`needs the ${expected}'s link or its media id (one of them)`, 'data.template.headerMedia.link');
+  if (link !== '' && !link.includes('{{') && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(link)) {
+    return problem(`header ${expected} link "${link}" is not a public http(s) address Meta can fetch`, 'data.template.headerMedia.link');
+  }
+  return [];
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 /** How many quick-reply buttons a template has (the buttons a journey can give payloads to). */
@@ -137,6 +170,7 @@ function templateSends(graph: unknown): TemplateSend[] {
         headerParameters: Array.isArray(template['headerParameters']) ? template['headerParameters'].length : 0,
         bodyParameters: Array.isArray(template['bodyParameters']) ? template['bodyParameters'].length : 0,
         buttonPayloads: Array.isArray(template['buttonPayloads']) ? template['buttonPayloads'].length : 0,
+        headerMedia: isObject(template['headerMedia']) ? template['headerMedia'] : undefined,
       },
     ];
   });

@@ -5,8 +5,11 @@ import {
   type SendSmsData,
   type SendWebhookData,
   type SendWhatsAppData,
+  type WhatsAppHeaderMedia,
+  type WhatsAppHeaderMediaType,
   type WhatsAppQuickReply,
   type WhatsAppTemplateRef,
+  WHATSAPP_HEADER_MEDIA_TYPES,
 } from '../journey-graph';
 import { IsHandleId } from './decorators/is-handle-id';
 import { IsOneOf } from './decorators/is-one-of';
@@ -52,6 +55,23 @@ export class SendEmailDataDto implements SendEmailData {
   preheader?: string;
 }
 
+export class WhatsAppHeaderMediaDto implements WhatsAppHeaderMedia {
+  @IsOneOf(WHATSAPP_HEADER_MEDIA_TYPES)
+  type!: WhatsAppHeaderMediaType;
+
+  @IsOptionalProperty()
+  @IsString()
+  link?: string;
+
+  @IsOptionalProperty()
+  @IsString()
+  id?: string;
+
+  @IsOptionalProperty()
+  @IsString()
+  filename?: string;
+}
+
 export class WhatsAppTemplateRefDto implements WhatsAppTemplateRef {
   @IsString()
   name!: string;
@@ -63,6 +83,10 @@ export class WhatsAppTemplateRefDto implements WhatsAppTemplateRef {
   @IsArray()
   @IsString({ each: true })
   headerParameters?: string[];
+
+  @IsOptionalProperty()
+  @NestedObject(() => WhatsAppHeaderMediaDto)
+  headerMedia?: WhatsAppHeaderMediaDto;
 
   @IsOptionalProperty()
   @IsArray()
