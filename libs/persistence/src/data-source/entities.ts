@@ -1,4 +1,4 @@
-import { ProjectEventAttributeEntity } from '../entities/project-event-attribute.entity';
+import { ProjectEventAttributeEntity, ProjectEventCountEntity } from '../entities/project-event-attribute.entity';
 import { SegmentEntity } from '../entities/segment.entity';
 import { AccountEntity } from '../entities/account.entity';
 import { SessionEntity } from '../entities/session.entity';
@@ -52,4 +52,5 @@ export const ENTITIES = [
   AuditEntryEntity,
   SegmentEntity,
   ProjectEventAttributeEntity,
+  ProjectEventCountEntity,
 ];
