@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
 const { DataSource } = require('typeorm');
-const { dataSourceOptions, compileSegment, segmentCountQuery, segmentPageQuery } = require('@engine/persistence');
+const { dataSourceOptions, compileSegment, segmentCountQuery, segmentScanQuery } = require('@engine/persistence');
 
 const { values } = parseArgs({
   options: { users: { type: 'string', default: '1000000' }, 'events-per-user': { type: 'string', default: '10' }, runs: { type: 'string', default: '3' } },
@@ -109,19 +109,19 @@ async function main() {
       console.log(`| ${row.label} | ${seconds(row.compiler)} s | ${seconds(row.hand)} s | ${seconds(row.handGin)} s | ${(row.compiler / row.hand).toFixed(2)} |`);
     }
 
-    // A launch: keyset pages of 1 000 matching ids (queueing them is BullMQ's addBulk, measured by the engine bench).
+    // A launch: slices of 10 000 users by id, as LaunchSegment walks them (queueing the ids is BullMQ's addBulk, measured by the engine bench).
     const segment = compileSegment(condition);
     start = performance.now();
     let after;
-    let paged = 0;
+    let launched = 0;
     for (;;) {
-      const page = segmentPageQuery(segment, projectId, now, { after, limit: 1000 });
-      const found = await db.query(page.sql, page.params);
-      paged += found.length;
-      if (found.length < 1000) break;
-      after = found[found.length - 1].id;
+      const slice = segmentScanQuery(segment, projectId, now, { after, scan: 10_000 });
+      const [found] = await db.query(slice.sql, slice.params);
+      if (found.last === null) break;
+      after = found.last;
+      launched += found.ids.length;
     }
-    console.log(`\nLaunch paging: ${paged} matching ids in pages of 1 000 in ${seconds(performance.now() - start)} s`);
+    console.log(`\nLaunch walk: ${launched} matching ids in slices of 10 000 users in ${seconds(performance.now() - start)} s`);
   } finally {
     await db.destroy();
     const client = new Client({ connectionString: ADMIN_URL });

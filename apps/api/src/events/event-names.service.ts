@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProjectEventAttributeEntity, ProjectEventNameEntity } from '@engine/persistence';
+import { ProjectEventAttributeEntity, ProjectEventCountEntity, ProjectEventNameEntity } from '@engine/persistence';
 import { DataSource } from 'typeorm';
 import { type EventAttributeDto, type EventNameDto } from './event-name.response';
 
@@ -10,10 +10,12 @@ export class EventNamesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(projectId: string): Promise<EventNameDto[]> {
-    const [rows, attributeRows] = await Promise.all([
+    const [rows, countRows, attributeRows] = await Promise.all([
       this.dataSource.getRepository(ProjectEventNameEntity).find({ where: { projectId }, order: { name: 'ASC' } }),
+      this.dataSource.getRepository(ProjectEventCountEntity).find({ where: { projectId } }),
       this.dataSource.getRepository(ProjectEventAttributeEntity).find({ where: { projectId }, order: { eventName: 'ASC', attribute: 'ASC', type: 'ASC' } }),
     ]);
+    const counts = new Map(countRows.map((row) => [row.name, Number(row.count)]));
     const attributes = new Map<string, EventAttributeDto[]>();
     for (const row of attributeRows) {
       const attribute = { name: row.attribute, type: row.type, count: Number(row.count), firstSeenAt: row.firstSeenAt.toISOString(), lastSeenAt: row.lastSeenAt.toISOString() };
@@ -23,7 +25,7 @@ export class EventNamesService {
       name: row.name,
       firstSeenAt: row.firstSeenAt.toISOString(),
       lastSeenAt: row.lastSeenAt.toISOString(),
-      count: Number(row.count),
+      count: counts.get(row.name) ?? 0,
       attributes: attributes.get(row.name) ?? [],
     }));
   }

@@ -51,7 +51,8 @@ export class SegmentsController {
 
   @Post('preview')
   @HttpCode(200)
-  @Access('read')
+  // Part of editing a segment (a viewer sees saved segments and their users through the GET routes).
+  @Access('edit')
   @ApiOperation({ summary: 'Count the users a condition matches now, with a sample of 20 (a live count while editing)' })
   @ApiOkResponse({ type: SegmentPreviewDto })
   @ApiUnprocessableEntityResponse({ description: BAD_CONDITION })

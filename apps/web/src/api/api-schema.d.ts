@@ -5196,7 +5196,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The role or key scope does not allow "read", or a session's state-changing request lacks its CSRF token. */
+            /** @description The role or key scope does not allow "edit", or a session's state-changing request lacks its CSRF token. */
             403: {
                 headers: {
                     [name: string]: unknown;

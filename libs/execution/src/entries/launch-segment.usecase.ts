@@ -2,12 +2,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Condition, durationMs, type JourneyGraph, type NodeOfType } from '@engine/journey';
-import { compileSegment, type CompiledSegment, SegmentRefusal, SegmentStore, segmentPageQuery } from '@engine/persistence';
+import { compileSegment, type CompiledSegment, SegmentRefusal, SegmentStore, segmentScanQuery } from '@engine/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { type EnterUsersJob, QUEUES, type UnreachableTries } from '../queues/queue-names';
 
-const PAGE = 1000;
+// Users evaluated per query: a launch walks the project in slices of this many users (by id).
+const SLICE = 10_000;
 
 export interface LaunchSegmentJob extends UnreachableTries {
   journeyId: string;
@@ -16,8 +17,9 @@ export interface LaunchSegmentJob extends UnreachableTries {
 /**
  * Enters every user matching the segment of a live journey's `entry.segment` nodes. The segment
  * (inline, or a saved one by reference, as it is now) is compiled to one SQL query that PostgreSQL
- * evaluates, event history included; matching ids are read page by page (keyset on id), so memory
- * stays flat however large the project, and queued as entry jobs; the re-entry policy decides at
+ * evaluates, event history included; the project is walked in slices of users by id (each query
+ * evaluates a bounded slice), so memory stays flat however large the project, and matching ids are
+ * queued as entry jobs of up to 1 000; the re-entry policy decides at
  * entry time.
  */
 @Injectable()
@@ -66,14 +68,15 @@ export class LaunchSegment {
       }
       let after: string | undefined;
       for (;;) {
-        const query = segmentPageQuery(compiled, journey.project_id, new Date(now), { after, limit: PAGE });
-        const page = await this.dataSource.query<Array<{ id: string }>>(query.sql, query.params);
-        if (page.length === 0) break;
-        after = page[page.length - 1].id;
-        matched += page.length;
-        const data: EnterUsersJob = { journeyId, entryNodeId: node.id, userIds: page.map((user) => user.id), attributes: {} };
-        await this.entries.add('enter', data, { removeOnComplete: true });
-        if (page.length < PAGE) break;
+        const query = segmentScanQuery(compiled, journey.project_id, new Date(now), { after, scan: SLICE });
+        const [slice] = await this.dataSource.query<Array<{ last: string | null; ids: string[] }>>(query.sql, query.params);
+        if (slice.last === null) break;
+        after = slice.last;
+        matched += slice.ids.length;
+        for (let start = 0; start < slice.ids.length; start += 1000) {
+          const data: EnterUsersJob = { journeyId, entryNodeId: node.id, userIds: slice.ids.slice(start, start + 1000), attributes: {} };
+          await this.entries.add('enter', data, { removeOnComplete: true });
+        }
       }
     }
     this.logger.log(`Segment launch of journey ${journeyId}: ${matched} users queued to enter`);

@@ -1,4 +1,4 @@
-import { ProjectEventAttributeEntity } from '../entities/project-event-attribute.entity';
+import { ProjectEventAttributeEntity, ProjectEventCountEntity } from '../entities/project-event-attribute.entity';
 import { SegmentEntity } from '../entities/segment.entity';
 import { AccountEntity } from '../entities/account.entity';
 import { SessionEntity } from '../entities/session.entity';
@@ -57,4 +57,5 @@ export const ENTITIES = [
   UserImportRejectionEntity,
   SegmentEntity,
   ProjectEventAttributeEntity,
+  ProjectEventCountEntity,
 ];

@@ -25,3 +25,16 @@ export class ProjectEventAttributeEntity {
   @Column({ name: 'last_seen_at', type: 'timestamptz' })
   lastSeenAt!: Date;
 }
+
+/** How many events of a name a project has received (the catalogue's count; retried duplicates included). */
+@Entity({ name: 'project_event_counts' })
+export class ProjectEventCountEntity {
+  @PrimaryColumn({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'bigint' })
+  count!: string;
+}

@@ -17,8 +17,4 @@ export class ProjectEventNameEntity {
 
   @Column({ name: 'last_seen_at', type: 'timestamptz' })
   lastSeenAt!: Date;
-
-  /** Events of this name received since the catalogue counts (bigint, as text). */
-  @Column({ type: 'bigint', default: 0 })
-  count!: string;
 }

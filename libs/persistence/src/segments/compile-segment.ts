@@ -90,6 +90,29 @@ export function segmentPageQuery(
   };
 }
 
+/**
+ * The segment's users among the next `scan` users of the project by id (after `after`): for a
+ * launch, which walks the whole project in ranges, so each query evaluates a bounded slice however
+ * few users match. Answers one row: `ids` (matching, by id) and `last` (the range's last user id,
+ * null when the project has no users left).
+ */
+export function segmentScanQuery(
+  compiled: CompiledSegment,
+  projectId: string,
+  now: Date,
+  range: { after?: string; scan: number },
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [projectId, now, ...compiled.params, range.after ?? '00000000-0000-0000-0000-000000000000', range.scan];
+  const after = `$${params.length - 1}::uuid`;
+  const scan = `$${params.length}::int`;
+  return {
+    sql: `WITH slice AS (SELECT id FROM users WHERE project_id = $1 AND id > ${after} ORDER BY id LIMIT ${scan})
+      SELECT (SELECT id FROM slice ORDER BY id DESC LIMIT 1) AS last,
+             array(SELECT u.id FROM users u JOIN slice ON slice.id = u.id WHERE $2::timestamptz IS NOT NULL AND (${compiled.where}) ORDER BY u.id) AS ids`,
+    params,
+  };
+}
+
 class Compiler {
   readonly params: unknown[] = [];
   readonly problems: string[] = [];

@@ -10,7 +10,7 @@ export interface NewEvent {
   idempotencyKey: string | null;
 }
 
-/** The one writer of `events`, `project_event_names` and `project_event_attributes` (the events catalogue). */
+/** The one writer of `events`, `project_event_names`, `project_event_counts` and `project_event_attributes` (the events catalogue). */
 export const EventStore = {
   /** Stores events; one whose idempotency key the project has seen is skipped. Returns the stored events' users. */
   async insert(manager: EntityManager, projectId: string, events: readonly NewEvent[]): Promise<string[]> {
@@ -68,8 +68,9 @@ export const EventStore = {
   },
 
   /**
-   * Adds one ingested batch to the events catalogue in ONE statement: counts per name (its
-   * last-seen stays recordNames's hourly refresh), and counts and last-seen per (name, attribute, type). Rows go in sorted (the caller sorts), so concurrent
+   * Adds one ingested batch to the events catalogue in ONE statement: counts per name
+   * (`project_event_counts`; the name rows stay recordNames's, refreshed hourly), and counts and
+   * last-seen per (name, attribute, type). Rows go in sorted (the caller sorts), so concurrent
    * batches lock them in one order; run it outside the ingestion transaction so the locks are brief.
    */
   async recordCatalogue(
@@ -80,8 +81,8 @@ export const EventStore = {
     if (summary.names.length === 0) return;
     await manager.query(
       `WITH names AS (
-         INSERT INTO project_event_names AS seen (project_id, name, first_seen_at, last_seen_at, count)
-         SELECT $1, name, now(), now(), count FROM unnest($2::text[], $3::bigint[]) AS batch(name, count)
+         INSERT INTO project_event_counts AS seen (project_id, name, count)
+         SELECT $1, name, count FROM unnest($2::text[], $3::bigint[]) AS batch(name, count)
          ON CONFLICT (project_id, name) DO UPDATE SET count = seen.count + excluded.count
        )
        INSERT INTO project_event_attributes AS seen (project_id, event_name, attribute, type, count, first_seen_at, last_seen_at)
