@@ -2017,8 +2017,6 @@ export interface components {
         };
         StoryJourneyDto: {
             /** Format: uuid */
-            instanceId: string;
-            /** Format: uuid */
             journeyId: string;
             journeyName: string;
             version: number;
@@ -2027,6 +2025,8 @@ export interface components {
             currentNodeId: string;
             enteredAt: string;
             endedAt: string | null;
+            /** Format: uuid */
+            instanceId: string;
             /** @description The version's nodes, to name the steps. */
             nodes: components["schemas"]["StoryNodeDto"][];
             /** @description The step log, oldest first. */

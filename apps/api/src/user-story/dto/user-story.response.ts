@@ -1,8 +1,8 @@
 import { CHANNELS, type Channel, type StepEntryKind } from '@engine/journey';
-import { INSTANCE_STATUSES, type InstanceStatus, MESSAGE_STATUSES, type MessageStatus } from '@engine/persistence';
+import { MESSAGE_STATUSES, type MessageStatus } from '@engine/persistence';
 import { type NotSentCause, type SendState } from '@engine/execution';
-import { ApiProperty } from '@nestjs/swagger';
-import { MessageStatusChangeDto, UserDto } from '../../users/dto/user.response';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { MessageStatusChangeDto, UserDto, UserJourneyInstanceDto } from '../../users/dto/user.response';
 
 export const STEP_KINDS: readonly StepEntryKind[] = [
   'entered', 'event', 'reached', 'waiting', 'send-asked', 'send-outcome', 'send-cancelled', 'tags-updated', 'tag-refused', 'goal', 'exited', 'stopped',
@@ -126,30 +126,10 @@ export class StoryNodeDto {
   label?: string;
 }
 
-export class StoryJourneyDto {
+/** A journey instance as the user's profile lists it (its id named `instanceId`), with its story. */
+export class StoryJourneyDto extends OmitType(UserJourneyInstanceDto, ['id'] as const) {
   @ApiProperty({ format: 'uuid' })
   instanceId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  journeyId!: string;
-
-  @ApiProperty()
-  journeyName!: string;
-
-  @ApiProperty()
-  version!: number;
-
-  @ApiProperty({ enum: INSTANCE_STATUSES })
-  status!: InstanceStatus;
-
-  @ApiProperty()
-  currentNodeId!: string;
-
-  @ApiProperty()
-  enteredAt!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  endedAt!: string | null;
 
   @ApiProperty({ type: [StoryNodeDto], description: "The version's nodes, to name the steps." })
   nodes!: StoryNodeDto[];
