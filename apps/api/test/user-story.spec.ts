@@ -235,6 +235,16 @@ describe("a user's story and the users list", () => {
     await t.http().get('/api/v1/users?journeyId=not-a-uuid&nodeId=push').set(t.auth).expect(400);
   });
 
+  it('lists the users in a saved segment', async () => {
+    const created = await t.http().post('/api/v1/segments').set(t.auth).send({ name: 'VIPs', condition: { field: 'tags.vip', op: 'eq', value: true } }).expect(201);
+    const segmentId = (created.body as { id: string }).id;
+    expect((await list(`?segmentId=${segmentId}`)).users.map((user) => user.userId)).toEqual(['fred']);
+    expect((await list(`?segmentId=${segmentId}&search=sam`)).users).toEqual([]);
+    await t.http().get('/api/v1/users?segmentId=00000000-0000-4000-8000-000000000000').set(t.auth).expect(404);
+    const bad = await t.http().get('/api/v1/users?segmentId=vips').set(t.auth).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('segmentId must be a segment id (a UUID)');
+  });
+
   it('erases the whole story with the user (GDPR)', async () => {
     const [{ id: userId }] = await t.db.dataSource.query<Array<{ id: string }>>(`SELECT id FROM users WHERE external_id = 'olga'`);
     await t.http().delete('/api/v1/users/olga').set(t.auth).expect(204);

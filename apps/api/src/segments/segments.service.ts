@@ -71,6 +71,12 @@ export class SegmentsService {
     return { users: rows.map(toUser), nextAfter: rows.length === limit ? rows[rows.length - 1].id : null };
   }
 
+  /** A saved segment of the project compiled to SQL, for other lists to filter by (404 when it does not exist). */
+  async compiledSaved(projectId: string, id: string): Promise<CompiledSegment> {
+    const segment = await this.find(projectId, id);
+    return this.compile(projectId, segment.condition, id);
+  }
+
   private async find(projectId: string, id: string): Promise<SegmentEntity> {
     if (!UUID.test(id)) throw new BadRequestException('id must be a UUID (the segment id)');
     const segment = await SegmentStore.findById(this.dataSource.manager, projectId, id);

@@ -17,12 +17,12 @@ export class UserListController {
   @ApiOperation({
     summary: 'List users, last seen first',
     description:
-      'Search by a prefix of the user id, phone number or email; `journeyId` with `nodeId` lists the users currently at that step. ' +
+      'Search by a prefix of the user id, phone number or email; `journeyId` with `nodeId` lists the users currently at that step; `segmentId` the users in a saved segment now. ' +
       'Keyset paging: pass `nextCursor` back as `cursor`.',
   })
   @ApiOkResponse({ type: UserListDto })
   @ApiBadRequestResponse({ description: 'A query parameter is malformed (the message names it).' })
   list(@CurrentProject() project: ProjectEntity, @Query() query: ListUsersQueryDto): Promise<UserListDto> {
-    return this.users.list(project.id, query);
+    return this.users.list(project.id, query, new Date());
   }
 }

@@ -652,7 +652,7 @@ export interface paths {
         };
         /**
          * List users, last seen first
-         * @description Search by a prefix of the user id, phone number or email; `journeyId` with `nodeId` lists the users currently at that step. Keyset paging: pass `nextCursor` back as `cursor`.
+         * @description Search by a prefix of the user id, phone number or email; `journeyId` with `nodeId` lists the users currently at that step; `segmentId` the users in a saved segment now. Keyset paging: pass `nextCursor` back as `cursor`.
          */
         get: operations["UserListController_list"];
         put?: never;
@@ -3971,6 +3971,8 @@ export interface operations {
                 journeyId?: string;
                 /** @description With journeyId: the node (step) id. */
                 nodeId?: string;
+                /** @description Only users in this saved segment now. */
+                segmentId?: string;
                 limit?: number;
                 /** @description nextCursor of the previous page. */
                 cursor?: string;

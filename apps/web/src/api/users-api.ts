@@ -3,11 +3,12 @@ import { type UserFields, type UserList, type UserProfile, type UserStory } from
 
 const userPath = (userId: string): string => `/api/v1/users/${encodeURIComponent(userId)}`;
 
-/** What the users list is asked for: a search, the users at one step, a page. */
+/** What the users list is asked for: a search, the users at one step or in a saved segment, a page. */
 export interface UserListQuery {
   search?: string;
   journeyId?: string;
   nodeId?: string;
+  segmentId?: string;
   cursor?: string;
   limit?: number;
 }

@@ -47,6 +47,8 @@ export const routePaths = {
   /** The users page; with a journey and node, the users currently at that step. */
   users: (atStep?: { journeyId: string; nodeId: string }): string =>
     atStep === undefined ? '/users' : `/users?${new URLSearchParams({ journeyId: atStep.journeyId, nodeId: atStep.nodeId }).toString()}`,
+  /** The users page narrowed to a saved segment. */
+  usersInSegment: (segmentId: string): string => `/users?${new URLSearchParams({ segmentId }).toString()}`,
   user: (userId: string): string => `/users/${encodeURIComponent(userId)}`,
   audienceImport: (): string => '/audience/import',
   audienceTags: (): string => '/audience/tags',

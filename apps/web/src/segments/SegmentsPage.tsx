@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { type SavedSegment, segmentsApi } from '../api/segments-api';
 import { useOwnedList } from '../team/use-owned-list';
 import { useSegmentCatalogue } from './segment-catalogue';
+import { routePaths } from '../routing/app-route';
+import { Link } from '../routing/Link';
 import { SegmentEditor } from './SegmentEditor';
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
@@ -79,6 +81,9 @@ export function SegmentsPage() {
                 <td>{segment.usedBy.length === 0 ? <span className="muted">no journey</span> : segment.usedBy.map((journey) => journey.name).join(', ')}</td>
                 <td className="muted">{when.format(new Date(segment.updatedAt))}</td>
                 <td className="journeys-table__actions">
+                  <Link href={routePaths.usersInSegment(segment.id)} className="button button--small button--quiet" aria-label={`Users in ${segment.name}`}>
+                    Users
+                  </Link>
                   <button type="button" className="button button--small" aria-label={`Edit ${segment.name}`} onClick={() => setEditing(segment)}>
                     Edit
                   </button>

@@ -5,12 +5,16 @@ import { usersApi } from '../api/users-api';
 import { routePaths } from '../routing/app-route';
 import { Link } from '../routing/Link';
 import { useSearchParams } from '../routing/use-route';
+import { useProjectSegments } from '../segments/segment-catalogue';
 
 type ListState = { status: 'loading' } | { status: 'loaded'; users: UserListItem[]; nextCursor: string | null } | { status: 'error'; message: string };
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Users, last seen first: search by id, phone or email; opened from a step's counter, the users at that step. */
+/**
+ * Users, last seen first: search by id, phone or email, narrow to a saved segment; opened from a
+ * step's counter, the users at that step.
+ */
 export function UsersPage() {
   const params = useSearchParams();
   const journeyId = params.get('journeyId') ?? undefined;
@@ -18,6 +22,8 @@ export function UsersPage() {
   const atStep = journeyId !== undefined && nodeId !== undefined ? { journeyId, nodeId } : undefined;
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
+  const [segmentId, setSegmentId] = useState(params.get('segmentId') ?? '');
+  const segments = useProjectSegments();
   // The cursors of the pages before the current one (the first page has none).
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [list, setList] = useState<ListState>({ status: 'loading' });
@@ -26,12 +32,19 @@ export function UsersPage() {
   const load = useCallback(async (): Promise<void> => {
     setList({ status: 'loading' });
     try {
-      const page = await usersApi.list({ search: search === '' ? undefined : search, journeyId: atStep?.journeyId, nodeId: atStep?.nodeId, cursor, limit: 50 });
+      const page = await usersApi.list({
+        search: search === '' ? undefined : search,
+        journeyId: atStep?.journeyId,
+        nodeId: atStep?.nodeId,
+        segmentId: segmentId === '' ? undefined : segmentId,
+        cursor,
+        limit: 50,
+      });
       setList({ status: 'loaded', users: page.users, nextCursor: page.nextCursor });
     } catch (error) {
       setList({ status: 'error', message: describeError(error) });
     }
-  }, [search, atStep?.journeyId, atStep?.nodeId, cursor]);
+  }, [search, atStep?.journeyId, atStep?.nodeId, segmentId, cursor]);
 
   useEffect(() => void load(), [load]);
 
@@ -60,6 +73,22 @@ export function UsersPage() {
         <button type="submit" className="button">
           Search
         </button>
+        <select
+          className="input"
+          aria-label="Segment"
+          value={segmentId}
+          onChange={(event) => {
+            setSegmentId(event.target.value);
+            setCursors([undefined]);
+          }}
+        >
+          <option value="">All users</option>
+          {(segments ?? []).map((segment) => (
+            <option key={segment.id} value={segment.id}>
+              In segment: {segment.name}
+            </option>
+          ))}
+        </select>
       </form>
       {list.status === 'loading' && <p className="muted">Loading…</p>}
       {list.status === 'error' && (

@@ -24,6 +24,11 @@ export class ListUsersQueryDto {
   @MaxLength(200, { message: 'nodeId must be at most 200 characters' })
   nodeId?: string;
 
+  @ApiProperty({ required: false, format: 'uuid', description: 'Only users in this saved segment now.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'segmentId must be a segment id (a UUID)' })
+  segmentId?: string;
+
   @ApiProperty({ required: false, default: 50, minimum: 1, maximum: MAX_USERS_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
