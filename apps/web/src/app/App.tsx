@@ -4,6 +4,7 @@ import { TagsPage } from '../audience/TagsPage';
 import { InboxPage } from '../inbox/InboxPage';
 import { JourneysPage } from '../journeys-list/JourneysPage';
 import { SegmentCatalogueProvider } from '../segments/segment-catalogue';
+import { TagCatalogueProvider } from '../audience/tag-catalogue';
 import { SegmentsPage } from '../segments/SegmentsPage';
 import { isPublicRoute, routePaths } from '../routing/app-route';
 import { Link } from '../routing/Link';
@@ -81,6 +82,7 @@ export function App() {
     // Keyed by project: switching projects starts every page afresh.
     content = (
       <SegmentCatalogueProvider key={session.project?.id ?? 'none'}>
+        <TagCatalogueProvider>
         {route.page === 'journeys' && <JourneysPage />}
         {route.page === 'journey' && <JourneyRoute journeyId={route.journeyId} />}
         {route.page === 'inbox' && <InboxPage />}
@@ -100,6 +102,7 @@ export function App() {
             </p>
           </main>
         )}
+      </TagCatalogueProvider>
       </SegmentCatalogueProvider>
     );
   }

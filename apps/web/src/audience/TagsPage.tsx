@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { audienceApi, type TagDefinition, type TagType } from '../api/audience-api';
 import { useOwnedList } from '../team/use-owned-list';
+import { useTagCatalogue } from './tag-catalogue';
 import { AudienceTabs } from './AudienceTabs';
 
 export const TAG_TYPE_LABELS: Record<TagType, string> = {
@@ -99,7 +100,10 @@ function TagRow({ tag, run }: { tag: TagDefinition; run: (action: () => Promise<
 
 /** The tag catalogue: every tag with its enforced type and description; create and edit. */
 export function TagsPage() {
-  const { items: tags, error, run } = useOwnedList(audienceApi.tags);
+  const { items: tags, error, run: runChange } = useOwnedList(audienceApi.tags);
+  const catalogue = useTagCatalogue();
+  // The condition editors' pickers see the change too.
+  const run = (action: () => Promise<unknown>): Promise<void> => runChange(action).then(() => catalogue.invalidate());
   const [name, setName] = useState('');
   const [type, setType] = useState<TagType>('string');
   const [description, setDescription] = useState('');

@@ -1,6 +1,6 @@
 import { type Condition, type JourneyGraph, validateJourney } from '@engine/journey';
-import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type EditorStore } from '../editor-store/editor-store';
 import { NodePanel } from '../node-panels/NodePanel';
 import { graphOf } from '../testing/journey-fixtures';
@@ -150,5 +150,47 @@ describe('condition editor: problems inside a not', () => {
     const history = within(none).getByRole('group', { name: 'Past event condition' });
     expect(await within(history).findByText(reserved)).toBeTruthy();
     expect(screen.getAllByText(reserved)).toHaveLength(1);
+  });
+});
+
+describe('condition editor: typed values from the tag catalogue', () => {
+  const TAGS = [
+    { name: 'signup_day', type: 'date', description: '', createdAt: '2026-01-01T00:00:00.000Z' },
+    { name: 'orders', type: 'integer', description: '', createdAt: '2026-01-01T00:00:00.000Z' },
+    { name: 'vip', type: 'boolean', description: '', createdAt: '2026-01-01T00:00:00.000Z' },
+  ];
+  const stubTags = () =>
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) => Promise.resolve(new Response(JSON.stringify(url.startsWith('/api/v1/tags') ? TAGS : []), { status: 200, headers: { 'Content-Type': 'application/json' } }))),
+    );
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('picks a date for a date tag, a number for an integer tag and yes/no for a boolean tag', async () => {
+    stubTags();
+    const { store } = renderBranch({ field: 'tags.signup_day', op: 'gte', value: '2026-06-01' });
+    await waitFor(() => expect(screen.getByLabelText('Value').getAttribute('type')).toBe('date'));
+    const date = screen.getByLabelText('Value');
+    expect(date).toHaveProperty('value', '2026-06-01');
+    fireEvent.change(date, { target: { value: '2026-07-15' } });
+    expect(conditionOf(store)).toEqual({ field: 'tags.signup_day', op: 'gte', value: '2026-07-15' });
+
+    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'tags.orders' } });
+    const orders = screen.getByLabelText('Value');
+    expect(orders.getAttribute('type')).toBe('number');
+    fireEvent.change(orders, { target: { value: '3' } });
+    expect(conditionOf(store)).toEqual({ field: 'tags.orders', op: 'gte', value: 3 });
+
+    fireEvent.change(screen.getByLabelText('Field'), { target: { value: 'tags.vip' } });
+    fireEvent.change(screen.getByLabelText('Operator'), { target: { value: 'eq' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Value' }), { target: { value: 'true' } });
+    expect(conditionOf(store)).toEqual({ field: 'tags.vip', op: 'eq', value: true });
+  });
+
+  it('suggests the catalogue tags with their types and the default tags', async () => {
+    stubTags();
+    renderBranch(plan);
+    await waitFor(() => expect(document.querySelector('datalist option[value="tags.signup_day"]')?.getAttribute('label')).toBe('date'));
+    expect(document.querySelector('datalist option[value="user.lastSeenAt"]')).not.toBeNull();
   });
 });

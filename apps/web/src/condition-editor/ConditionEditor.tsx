@@ -6,6 +6,7 @@ import { type JourneyProblem } from '../validation/journey-validator';
 import { ConditionGroup, newFieldCondition } from './ConditionGroup';
 import { type GroupKind, groupCondition, groupItemPath, isNegatedGroup, readGroup } from './condition-layout';
 import { useReceivedEventNames } from '../event-names/project-event-names-context';
+import { useProjectTags } from '../audience/tag-catalogue';
 import { catalogueFieldSuggestions, type ConditionContext } from './condition-vocabulary';
 
 interface ConditionEditorProps {
@@ -30,6 +31,7 @@ interface ConditionEditorProps {
 export function ConditionEditor({ label, value, onChange, path, problems, context, optional = false, emptyText }: ConditionEditorProps) {
   const fieldListId = useId();
   const { received } = useReceivedEventNames();
+  const tags = useProjectTags();
   const eventListId = useId();
   const titleId = useId();
   const own = problems.filter((problem) => problem.field !== undefined && (problem.field === path || problem.field.startsWith(`${path}.`)));
@@ -88,7 +90,7 @@ export function ConditionEditor({ label, value, onChange, path, problems, contex
       )}
       <FieldProblems problems={shownProblems} />
       <datalist id={fieldListId}>
-        {catalogueFieldSuggestions(context, received).map((suggestion) => (
+        {catalogueFieldSuggestions(context, received, tags).map((suggestion) => (
           <option key={suggestion.field} value={suggestion.field} label={suggestion.label} />
         ))}
       </datalist>

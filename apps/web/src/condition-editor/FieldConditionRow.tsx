@@ -5,7 +5,9 @@ import { type JourneyProblem } from '../validation/journey-validator';
 import { ConditionValueInput } from './ConditionValueInput';
 import { NegationToggle } from './NegationToggle';
 import { formatConditionValue, parseConditionValue } from './condition-value-text';
-import { OPERATOR_OPTIONS } from './condition-vocabulary';
+import { fieldValueKind, OPERATOR_OPTIONS, takesTypedValue } from './condition-vocabulary';
+import { TypedValueInput } from './TypedValueInput';
+import { useProjectTags } from '../audience/tag-catalogue';
 
 interface FieldConditionRowProps {
   condition: FieldCondition;
@@ -21,6 +23,8 @@ interface FieldConditionRowProps {
 /** `[Not]  field  operator  value` with a remove button. */
 export function FieldConditionRow({ condition, onChange, negated, onNegatedChange, onRemove, problems, fieldListId }: FieldConditionRowProps) {
   const id = useId();
+  const tags = useProjectTags();
+  const kind = fieldValueKind(condition.field, tags);
   const invalid = problems.some((problem) => problem.severity === 'error');
   const changeOperator = (op: ComparisonOperator): void => {
     if (op === 'exists') {
@@ -49,7 +53,9 @@ export function FieldConditionRow({ condition, onChange, negated, onNegatedChang
           </option>
         ))}
       </select>
-      {condition.op !== 'exists' ? (
+      {condition.op !== 'exists' && kind !== 'text' && takesTypedValue(condition.op) ? (
+        <TypedValueInput id={`${id}-value`} kind={kind} value={condition.value} invalid={invalid} onChange={(value) => onChange({ ...condition, value })} />
+      ) : condition.op !== 'exists' ? (
         <ConditionValueInput id={`${id}-value`} op={condition.op} value={condition.value} invalid={invalid} onChange={(value) => onChange({ ...condition, value })} />
       ) : (
         <span className="condition-row__value condition-row__value--none" />

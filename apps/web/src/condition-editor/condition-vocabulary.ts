@@ -47,15 +47,45 @@ export interface FieldSuggestion {
 export function catalogueFieldSuggestions(
   context: ConditionContext,
   received: ReadonlyArray<{ attributes?: ReadonlyArray<{ name: string; type: string }> }>,
+  tags: ReadonlyArray<{ name: string; type: string }> = [],
 ): FieldSuggestion[] {
   const types = new Map<string, Set<string>>();
   for (const event of received) {
     for (const attribute of event.attributes ?? []) types.set(attribute.name, (types.get(attribute.name) ?? new Set()).add(attribute.type));
   }
   const catalogue = [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, seen]) => ({ field: `event.${name}`, label: [...seen].sort().join(' or ') }));
-  const known = new Set(catalogue.map((suggestion) => suggestion.field));
+  const catalogueTags = [...tags].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((tag) => ({ field: `tags.${tag.name}`, label: tag.type }));
+  const known = new Set([...catalogue, ...catalogueTags, ...DEFAULT_TAG_FIELDS].map((suggestion) => suggestion.field));
   const usual = fieldSuggestions(context).filter((field) => !known.has(field)).map((field) => ({ field }));
-  return context === 'event' ? [...catalogue, ...usual] : [...usual, ...catalogue];
+  return context === 'event' ? [...catalogue, ...usual, ...catalogueTags, ...DEFAULT_TAG_FIELDS] : [...catalogueTags, ...usual, ...DEFAULT_TAG_FIELDS, ...catalogue];
+}
+
+/** The default tags the engine keeps for every user, as condition fields. */
+const DEFAULT_TAG_FIELDS: FieldSuggestion[] = [
+  { field: 'user.country', label: 'country (from the phone)' },
+  { field: 'user.lastSeenAt', label: 'date' },
+  { field: 'user.firstSeenAt', label: 'date' },
+  { field: 'user.lastInboundWhatsAppAt', label: 'date' },
+  ...(['push', 'email', 'whatsapp', 'sms'] as const).map((channel) => ({ field: `user.reachable.${channel}`, label: 'boolean' })),
+];
+
+/** How a field's value is best entered: by the tag catalogue's type, or a default tag's. */
+export type FieldValueKind = 'text' | 'number' | 'date' | 'boolean';
+
+export function fieldValueKind(field: string, tags: ReadonlyArray<{ name: string; type: string }> = []): FieldValueKind {
+  if (field === 'user.lastSeenAt' || field === 'user.firstSeenAt' || field === 'user.lastInboundWhatsAppAt') return 'date';
+  if (field.startsWith('user.reachable.') || field.startsWith('user.optIns.')) return 'boolean';
+  if (!field.startsWith('tags.')) return 'text';
+  const type = tags.find((tag) => tag.name === field.slice('tags.'.length))?.type;
+  if (type === 'date') return 'date';
+  if (type === 'integer' || type === 'decimal') return 'number';
+  if (type === 'boolean') return 'boolean';
+  return 'text';
+}
+
+/** Operators compared with one value, which a typed input (date, number, yes/no) can enter. */
+export function takesTypedValue(op: ComparisonOperator): boolean {
+  return op === 'eq' || op === 'neq' || op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte';
 }
 
 export function fieldSuggestions(context: ConditionContext): string[] {
