@@ -22,7 +22,7 @@ export interface ChannelOptIns {
 @Index('users_project_external_id_prefix', { synchronize: false })
 @Index('users_project_phone_prefix', { synchronize: false })
 @Index('users_project_email_prefix', { synchronize: false })
-@Index('users_project_updated', ['projectId', 'updatedAt', 'id'])
+@Index('users_project_last_seen', { synchronize: false })
 export class AppUserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
