@@ -110,7 +110,7 @@ describe('GET /api/v1/messages (the sandbox inbox)', () => {
   it('answers 400 naming the parameter for bad filters, and keeps projects apart', async () => {
     expect(await messagesOf(t.http().get('/api/v1/messages?channel=fax&limit=0&before=x&status=lost').set(t.auth).expect(400))).toEqual([
       'channel must be one of push, email, whatsapp, sms, webhook',
-      'status must be one of queued, retrying, sent, delivered, read, opened, clicked, failed, suppressed',
+      'status must be one of queued, retrying, unknown, sent, delivered, read, opened, clicked, failed, suppressed',
       'limit must be at least 1',
       'before must be a message id (UUID), the nextBefore of the previous page',
     ]);

@@ -15,7 +15,9 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount) return false;
-    await client.query(`CREATE DATABASE "${name}"`);
+    // UTF8 whatever the server's default (an embedded cluster from an older release is SQL_ASCII).
+    const [template] = (await client.query<{ encoding: string }>(`SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = 'template1'`)).rows;
+    await client.query(template?.encoding === 'UTF8' ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
     return true;
   } finally {
     await client.end();

@@ -48,6 +48,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: true,
+    // UTF8 (initdb's default follows the environment's locale, SQL_ASCII under C/POSIX).
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Loopback only, and no Unix socket (its default folder may be shared with another server).
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: keep,

@@ -1,6 +1,9 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-// JavaScript's String.prototype.trim() whitespace (WhiteSpace and LineTerminator), for btrim.
+// JavaScript's String.prototype.trim() whitespace (WhiteSpace and LineTerminator), for btrim. A
+// database that is not UTF8 (an SQL_ASCII one made by an older embedded PostgreSQL) cannot hold the
+// non-ASCII ones: it trims the ASCII ones only.
+const ASCII_WHITESPACE = `E'\\t\\n\\u000B\\f\\r '`;
 const JS_WHITESPACE = `U&'\\0009\\000A\\000B\\000C\\000D\\0020\\00A0\\1680\\2000\\2001\\2002\\2003\\2004\\2005\\2006\\2007\\2008\\2009\\200A\\2028\\2029\\202F\\205F\\3000\\FEFF'`;
 
 /**
@@ -12,6 +15,8 @@ export class Segments1764400000000 implements MigrationInterface {
   name = 'Segments1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const [{ encoding }] = (await queryRunner.query(`SELECT current_setting('server_encoding') AS encoding`)) as Array<{ encoding: string }>;
+    const whitespace = encoding === 'UTF8' ? JS_WHITESPACE : ASCII_WHITESPACE;
     await queryRunner.query(`
       CREATE TABLE segments (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -39,7 +44,7 @@ export class Segments1764400000000 implements MigrationInterface {
         IF jsonb_typeof(v) = 'number' THEN
           n := v::numeric;
         ELSIF jsonb_typeof(v) = 'string' THEN
-          t := btrim(v #>> '{}', ${JS_WHITESPACE});
+          t := btrim(v #>> '{}', ${whitespace});
           IF t ~ '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$' THEN
             ex := coalesce(substring(t FROM '[eE]([+-]?[0-9]+)$')::numeric, 0);
             IF ex > 1000 THEN
